@@ -1,0 +1,1 @@
+"""Qt-free core: the document model, quote extraction, anchoring and export."""
