@@ -1,0 +1,62 @@
+"""What the command line and the window both do, in one place: import a batch of files into the
+library, and get a document's quotes (cached per extractor version, with the reader's corrections).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from byline.core.errors import BylineError
+from byline.core.model import ImportOutcome, ImportReport, Quote
+from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections, extract_quotes
+from byline.importers import iter_importable, parse_file
+from byline.store import Library
+
+ProgressCallback = Callable[[int, int | None, Path], None]
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    *,
+    on_progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively). One bad file never stops the batch: it is reported
+    as failed with a one-line reason. ``on_progress(done, total, path)`` is called before each
+    file; ``should_cancel()`` is polled between files, and what was imported so far is kept."""
+    files = list(iter_importable(Path(p) for p in paths))
+    outcomes: list[ImportOutcome] = []
+    for index, path in enumerate(files):
+        if should_cancel is not None and should_cancel():
+            break
+        if on_progress is not None:
+            on_progress(index, len(files), path)
+        outcomes.append(import_one(library, path))
+    if on_progress is not None and (should_cancel is None or not should_cancel()):
+        on_progress(len(files), len(files), files[-1] if files else Path())
+    return ImportReport(tuple(outcomes))
+
+
+def import_one(library: Library, path: Path) -> ImportOutcome:
+    try:
+        parsed = parse_file(path)
+        doc_id, duplicate = library.add_document(parsed)
+    except BylineError as exc:
+        return ImportOutcome(str(path), "failed", error=str(exc))
+    except OSError as exc:
+        return ImportOutcome(str(path), "failed", error=f"{path.name}: {exc.strerror or exc}")
+    return ImportOutcome(
+        str(path), "duplicate" if duplicate else "imported", document_id=doc_id, title=parsed.title
+    )
+
+
+def document_quotes(library: Library, doc_id: int) -> list[Quote]:
+    """The document's quotes, scare quotes included, with the reader's corrections applied.
+    Extraction runs once per extractor version; the result is cached in the library."""
+    quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+    if quotes is None:
+        quotes = extract_quotes(library.get_document(doc_id).text)
+        library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
+    return apply_corrections(quotes, library.quote_corrections(doc_id))
