@@ -1,0 +1,332 @@
+"""The ``byline`` command: a thin layer over the workflows, the store and the importers.
+
+``byline`` alone, or ``byline FILE...``, starts the window; the sub-commands serve scripts and
+checks that run without a display. ``--json`` output is one JSON document on stdout; messages go to
+stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from byline import __version__
+from byline.core.errors import BylineError
+from byline.core.model import ImportReport, Quote, QuoteKind
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        description="Read, highlight and annotate source documents; see every quotation.",
+        epilog="Run without a command (or with files) to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder of the library (default: $BYLINE_DATA_DIR, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import files or folders into the library")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("list", help="list the documents in the library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("search", help="search documents, highlights and notes")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = commands.add_parser("quotes", help="print the quotations in a file")
+    p.add_argument("path", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--include-scare", action="store_true", help="also list scare quotes (quoted terms)"
+    )
+    p.set_defaults(handler=cmd_quotes)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if _wants_window(args_list, parser):
+        return _start_window(args_list, parser)
+    args = parser.parse_args(args_list)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except BylineError as exc:
+        print(f"byline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _wants_window(argv: list[str], parser: argparse.ArgumentParser) -> bool:
+    """No sub-command means the window: ``byline`` or ``byline FILE...`` (what a file
+    manager's "Open with" runs)."""
+    commands = _command_names(parser)
+    positional = [a for a in _strip_data_dir(argv) if not a.startswith("-")]
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    return not wants_help and (not positional or positional[0] not in commands)
+
+
+def _start_window(argv: list[str], parser: argparse.ArgumentParser) -> int:
+    window_parser = argparse.ArgumentParser(prog="byline", parents=[], add_help=False)
+    window_parser.add_argument("--data-dir", type=Path)
+    window_parser.add_argument("paths", nargs="*", type=Path)
+    args, unknown = window_parser.parse_known_args(argv)
+    if unknown:
+        parser.error(f"unrecognised arguments: {' '.join(unknown)}")
+    from byline.ui.app import run  # Qt loads only when the window is wanted
+
+    return run([p.resolve() for p in args.paths], args.data_dir)
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _strip_data_dir(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--data-dir":
+            skip = True
+        elif not a.startswith("--data-dir="):
+            out.append(a)
+    return out
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from byline.store import open_library
+
+    return open_library(args.data_dir)
+
+
+def _emit_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from byline.workflows import import_paths
+
+    library = _library(args)
+    try:
+        with _interruptible() as cancelled, _progress_bar() as progress:
+            report = import_paths(
+                library, args.paths, on_progress=progress, should_cancel=cancelled
+            )
+    finally:
+        library.close()
+    interrupted = cancelled()
+    if args.json:
+        _emit_json(
+            {
+                "imported": report.count("imported"),
+                "duplicate": report.count("duplicate"),
+                "failed": report.count("failed"),
+                "interrupted": interrupted,
+                "files": [asdict(o) for o in report.outcomes],
+            }
+        )
+    else:
+        _print_import_report(report)
+    if interrupted:
+        _err("Import stopped; what was imported before the interruption is kept.")
+        return EXIT_INTERRUPTED
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _print_import_report(report: ImportReport) -> None:
+    for o in report.outcomes:
+        if o.status == "failed":
+            _err(f"failed: {o.error}")
+        elif o.status == "duplicate":
+            _err(f"duplicate: {o.path} (already in the library as #{o.document_id})")
+        else:
+            _err(f"imported #{o.document_id}: {o.title}")
+    _err(
+        f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
+        f"{report.count('failed')} failed"
+    )
+
+
+@contextmanager
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """Turn the first Ctrl+C into a request to stop between files, so the batch ends cleanly
+    with what it imported kept; a second Ctrl+C interrupts at once."""
+    hit = False
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        nonlocal hit
+        if hit:
+            raise KeyboardInterrupt
+        hit = True
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield lambda: hit
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int | None, Path], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int | None, path: Path) -> None:
+            bar.update(task, completed=done, total=total, description=path.name[:40])
+
+        yield update
+
+
+# --- list and search ------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    try:
+        docs = library.list_documents()
+    finally:
+        library.close()
+    if args.json:
+        _emit_json(
+            {
+                "documents": [
+                    {
+                        "id": d.id,
+                        "title": d.title,
+                        "outlet": d.outlet,
+                        "author": d.author,
+                        "published": d.published,
+                        "imported": d.imported,
+                        "quotes": d.quote_count,
+                        "highlights": d.highlight_count,
+                        "notes": d.note_count,
+                        "tags": list(d.tags),
+                    }
+                    for d in docs
+                ]
+            }
+        )
+        return EXIT_OK
+    if not docs:
+        _err("The library is empty. Add documents with: byline import PATH...")
+    for d in docs:
+        date = (d.published or "")[:10]
+        source = " · ".join(x for x in (d.outlet, date) if x)
+        print(
+            f"{d.id:>5}  {d.title}"
+            + (f"  ({source})" if source else "")
+            + f"  [{d.quote_count} quotes, {d.highlight_count} highlights, {d.note_count} notes]"
+        )
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    library = _library(args)
+    try:
+        hits = library.search(args.query, limit=args.limit)
+    finally:
+        library.close()
+    if args.json:
+        _emit_json({"query": args.query, "hits": [asdict(h) for h in hits]})
+        return EXIT_OK
+    if not hits:
+        _err(f"No matches for {args.query!r}.")
+    for h in hits:
+        where = f"highlight #{h.highlight_id}" if h.highlight_id is not None else h.kind.value
+        print(f"#{h.document_id} {h.title} ({where})\n    {h.snippet}")
+    return EXIT_OK
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from byline.core.quotes import extract_quotes
+    from byline.importers import parse_file
+
+    document = parse_file(args.path)
+    quotes = [
+        q
+        for q in extract_quotes(document.text)
+        if args.include_scare or q.kind is not QuoteKind.SCARE
+    ]
+    if args.json:
+        _emit_json({"quotes": [quote_json(q) for q in quotes]})
+        return EXIT_OK
+    if not quotes:
+        _err("No quotations found.")
+    for q in quotes:
+        who = q.speaker or "(unattributed)"
+        cue = f" [{q.cue}]" if q.cue else ""
+        print(f"{who}{cue}: {q.text}" + ("" if q.kind is QuoteKind.DIRECT else f"  ({q.kind})"))
+    return EXIT_OK
+
+
+def quote_json(q: Quote) -> dict[str, object]:
+    return {
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "speaker": q.speaker,
+        "cue": q.cue,
+        "kind": q.kind.value,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
