@@ -1,0 +1,58 @@
+"""The word lists quote extraction reads (cue verbs, pronouns, titles, honorifics), loaded once
+per language from the package's ``data/<lang>/*.txt`` files, so a language is added as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words, lower-cased except honorifics (which are matched as written)."""
+
+    cue_forms: frozenset[str]  # every form of every speech verb: say, says, said, saying
+    cue_lemma: dict[str, str]  # form -> its verb's first form
+    cue_phrases: tuple[str, ...]  # "according to"
+    pronouns: dict[str, str]  # pronoun -> gender letter (m, f, n, p)
+    honorifics: frozenset[str]
+    titles: frozenset[str]  # roles that stand before a name or alone for a person
+    groups: frozenset[str]  # nouns for speakers that are bodies: police, officials
+    outlet_words: frozenset[str]  # reporters, media
+
+
+def _lines(lang: str, name: str) -> list[str]:
+    text = resources.files("byline.core.quotes").joinpath("data", lang, name).read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@cache
+def load_lexicon(lang: str = "en") -> Lexicon:
+    """The lexicon of ``lang``, read from package data the first time it is asked for."""
+    forms: set[str] = set()
+    lemma: dict[str, str] = {}
+    for line in _lines(lang, "cues.txt"):
+        words = line.lower().split()
+        for w in words:
+            forms.add(w)
+            lemma.setdefault(w, words[0])
+    pronouns = {}
+    for line in _lines(lang, "pronouns.txt"):
+        word, gender = line.split()
+        pronouns[word.lower()] = gender
+    return Lexicon(
+        cue_forms=frozenset(forms),
+        cue_lemma=lemma,
+        cue_phrases=tuple(line.lower() for line in _lines(lang, "cue_phrases.txt")),
+        pronouns=pronouns,
+        honorifics=frozenset(_lines(lang, "honorifics.txt")),
+        titles=frozenset(line.lower() for line in _lines(lang, "titles.txt")),
+        groups=frozenset(line.lower() for line in _lines(lang, "group_speakers.txt")),
+        outlet_words=frozenset(line.lower() for line in _lines(lang, "outlets_words.txt")),
+    )

@@ -1,0 +1,146 @@
+"""Pairing quotation marks into quoted spans: curly, straight, guillemets and low-high marks,
+single quotes nested in double ones, apostrophes told apart from quotation marks, and the
+unpaired marks of badly typed or machine-translated text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Paragraphs are separated by line breaks; a quote never pairs across one (a quotation that runs
+# over several paragraphs repeats its opening mark at each paragraph start instead).
+PARAGRAPH = re.compile(r"[^\n]+")
+_DOUBLE = re.compile(r"[“”\"„«»‟]")
+_SINGLE = re.compile(r"[‘’'‚‹›]")
+_OPENERS_BEFORE = set(" \t([{—–-/:;,\u00a0") | {""}
+_SPACE_AFTER = set(" \t\n.,;:!?)]}—–-\u00a0") | {""}
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """Quoted words with their marks, ``text[start:end]``. ``opened`` / ``closed`` say whether
+    the opening and closing marks are really there (missing ones happen in careless text)."""
+
+    start: int
+    end: int
+    opened: bool
+    closed: bool
+    single: bool = False  # in single marks ‘ ’ at the top level (headlines, scare terms)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _trim_start(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _can_open(text: str, i: int, ch: str, opener: str | None) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "“„‟«":
+        return True
+    if ch == "»":  # German »...« style opens with »
+        return after not in _SPACE_AFTER or before in _OPENERS_BEFORE
+    if ch == "”":  # Swedish style, or a typo: ” used as an opening mark before a word
+        return before in _OPENERS_BEFORE and after not in _SPACE_AFTER
+    # straight "
+    return before in _OPENERS_BEFORE or after not in _SPACE_AFTER
+
+
+def _can_close(text: str, i: int, ch: str, opener: str) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "”»":
+        return True
+    if ch == "«":
+        return opener == "»"
+    if ch == "“":  # closes a German „...“ quote, or a typo'd closing mark after a word
+        return opener == "„" or (before not in _OPENERS_BEFORE and after in _SPACE_AFTER)
+    if ch in "„‟":
+        return False
+    # straight ": closes unless it clearly starts a word
+    return not (before in _OPENERS_BEFORE and after not in _SPACE_AFTER)
+
+
+def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    pending: int | None = None
+    seg_start = ps
+    for m in _DOUBLE.finditer(text, ps, pe):
+        i, ch = m.start(), m.group()
+        if pending is None:
+            if _can_open(text, i, ch, None):
+                pending = i
+            else:
+                # A closing mark with no opening one: the quote runs from where the
+                # paragraph (or the text after the previous quote) starts.
+                s = _trim_start(text, seg_start, i)
+                if s < i:
+                    spans.append(QuotedSpan(s, i + 1, False, True))
+                seg_start = i + 1
+        elif _can_close(text, i, ch, text[pending]):
+            spans.append(QuotedSpan(pending, i + 1, True, True))
+            pending = None
+            seg_start = i + 1
+        else:
+            # A second opening mark: the first quote lost its closing mark.
+            e = _trim_end(text, pending, i)
+            spans.append(QuotedSpan(pending, e, True, False))
+            pending = i
+    if pending is not None:
+        e = _trim_end(text, pending, pe)
+        if e - pending > 1:
+            spans.append(QuotedSpan(pending, e, True, False))
+    return spans
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isalnum() and after.isalnum():
+        return True  # don't, Tabalov's, rock'n'roll
+    return before in _OPENERS_BEFORE and after.isdigit()  # the '90s
+
+
+def _single_spans(text: str, gs: int, ge: int) -> list[QuotedSpan]:
+    """Top-level single-quoted spans in ``text[gs:ge]`` (a stretch outside double quotes)."""
+    spans: list[QuotedSpan] = []
+    pending: int | None = None
+    for m in _SINGLE.finditer(text, gs, ge):
+        i, ch = m.start(), m.group()
+        if _is_apostrophe(text, i):
+            continue
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        opens = ch in "‘‚‹'" and before in _OPENERS_BEFORE and after not in _SPACE_AFTER
+        closes = ch in "’›'" and before not in " \t" and after in _SPACE_AFTER
+        if pending is not None and closes and i - pending < 300:
+            spans.append(QuotedSpan(pending, i + 1, True, True, single=True))
+            pending = None
+        elif opens:
+            pending = i
+    return spans
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted span in ``text`` in order: double-quoted spans (with any single quotes nested
+    inside them left alone) and top-level single-quoted spans between them."""
+    out: list[QuotedSpan] = []
+    for para in PARAGRAPH.finditer(text):
+        ps, pe = para.span()
+        doubles = _double_spans(text, ps, pe)
+        pos = ps
+        for d in doubles:
+            if d.start > pos:
+                out.extend(_single_spans(text, pos, d.start))
+            out.append(d)
+            pos = d.end
+        if pos < pe:
+            out.extend(_single_spans(text, pos, pe))
+    return out
