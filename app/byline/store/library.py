@@ -1,0 +1,739 @@
+"""The Library: one SQLite file holding documents, highlights, notes, tags and cached quotes.
+
+Every public write is one transaction, so a crash or a full disk never leaves half a record.
+SQLite errors never escape: they become LibraryError with a message a journalist can act on.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import platformdirs
+from sqlite_utils import Database
+
+from byline import APP_NAME
+from byline.core.anchor import make_anchor
+from byline.core.errors import ImportFailure, LibraryError, NotFound
+from byline.core.model import (
+    Document,
+    DocumentSummary,
+    Highlight,
+    HitKind,
+    ParsedDocument,
+    Quote,
+    QuoteCorrection,
+    SearchHit,
+)
+from byline.store import migrations
+from byline.store.rows import (
+    Row,
+    blocks_from_json,
+    blocks_to_json,
+    content_hash,
+    highlight_from_row,
+    normalise_tags,
+    now_iso,
+    quote_from_row,
+    quote_to_row,
+    tags_from_json,
+)
+from byline.store.search_query import first_match, fts_expression, parse_query
+
+LIBRARY_FILE = "library.db"
+DATA_DIR_ENV = "BYLINE_DATA_DIR"
+BUSY_TIMEOUT_MS = 5000
+SNIPPET_TOKENS = 12
+SORTS = ("published", "title", "opened", "imported")
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+_ORDER_BY = {
+    "published": "d.published IS NULL, d.published DESC, d.title COLLATE NOCASE",
+    "title": "d.title COLLATE NOCASE, d.id",
+    "opened": "d.last_opened IS NULL, d.last_opened DESC, d.imported DESC, d.id DESC",
+    "imported": "d.imported DESC, d.id DESC",
+}
+
+# Tags of a document or highlight as one JSON array column, so a list needs one query.
+_DOCUMENT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM document_tags dt
+    JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = d.id)"""
+_HIGHLIGHT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM highlight_tags ht
+    JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"""
+
+# Quotes a reader counts: the newest cached set, minus scare quotes and spans marked not a quote.
+_QUOTE_COUNT_SQL = """(SELECT count(*) FROM quotes q WHERE q.set_id = (
+        SELECT s.id FROM quote_sets s WHERE s.document_id = d.id
+        ORDER BY s.created DESC, s.id DESC LIMIT 1)
+    AND q.kind != 'scare'
+    AND NOT EXISTS (SELECT 1 FROM quote_corrections c WHERE c.document_id = d.id
+        AND c.start = q.start AND c."end" = q."end" AND c.not_a_quote))"""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def default_data_dir() -> Path:
+    """The folder Byline keeps its library in when nothing overrides it."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
+    """Open (creating if needed) ``library.db`` in ``data_dir``, else in the folder named by the
+    environment variable BYLINE_DATA_DIR, else in the platform's user data folder."""
+    if data_dir is not None:
+        folder = Path(data_dir)
+    elif os.environ.get(DATA_DIR_ENV):
+        folder = Path(os.environ[DATA_DIR_ENV])
+    else:
+        folder = default_data_dir()
+    return Library.open(folder.expanduser() / LIBRARY_FILE)
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return (
+            f"The library {path} is busy: another Byline window or command is using it. "
+            "Try again in a moment."
+        )
+    if "full" in message:
+        return f"The library {path} could not be saved: the disk is full."
+    if "readonly" in message or "read-only" in message:
+        return f"The library {path} is read-only; Byline cannot save changes to it."
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return f"The library {path} is damaged ({exc}). Restore it from a backup."
+    return f"The library {path} could not be read or written: {exc}."
+
+
+def _guarded(
+    method: Callable[Concatenate[Library, P], R],
+) -> Callable[Concatenate[Library, P], R]:
+    """Turn any SQLite error raised by a Library method into a LibraryError."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise LibraryError(_explain(exc, self.path)) from exc
+
+    return wrapper
+
+
+class Library:
+    """A reader's library in one SQLite file. Open with ``Library.open(path)`` or
+    ``open_library()``; close with ``close()`` or use it as a context manager."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Library:
+        """Open the library at ``path``, creating it (and its folder) or bringing its schema up
+        to date. Raises LibraryError when the file is not a Byline library, is damaged, or
+        cannot be written."""
+        path = Path(path)
+        _check_location(path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Byline cannot open the library {path}: {exc}.") from exc
+        db = Database(conn, execute_plugins=False)
+        try:
+            _configure(db)
+            _check_is_byline_library(db, path)
+            migrations.migrate(db)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise LibraryError(_explain(exc, path)) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @_guarded
+    def integrity_ok(self) -> bool:
+        """Whether SQLite's full integrity check finds the file sound."""
+        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        return [tuple(r) for r in rows] == [("ok",)]
+
+    @_guarded
+    def backup_to(self, path: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the whole library to ``path`` (replaced if it exists),
+        using SQLite's online backup, so it is safe while the library is in use."""
+        target_path = Path(path)
+        target = sqlite3.connect(target_path)
+        try:
+            self.db.conn.backup(target)
+        finally:
+            target.close()
+
+    # ----------------------------------------------------------------------- documents
+
+    @_guarded
+    def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
+        """Store ``parsed``; returns (document id, was_duplicate). A document whose text is the
+        same as one already stored is not stored again: its existing id comes back."""
+        with self.db.atomic():
+            return self._insert_document(parsed, now_iso())
+
+    @_guarded
+    def add_documents(self, parsed: Iterable[ParsedDocument]) -> list[tuple[int, bool]]:
+        """``add_document`` for many documents in one transaction (all or none are stored)."""
+        imported = now_iso()
+        with self.db.atomic():
+            return [self._insert_document(p, imported) for p in parsed]
+
+    def _insert_document(self, parsed: ParsedDocument, imported: str) -> tuple[int, bool]:
+        if not parsed.text.strip():
+            raise ImportFailure(f"“{parsed.title}” has no text to store.")
+        digest = content_hash(parsed.text)
+        existing = self.db.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", [digest]
+        ).fetchone()
+        if existing:
+            return int(existing[0]), True
+        cursor = self.db.execute(
+            """INSERT INTO documents (title, author, outlet, url, published, imported,
+                source_name, format, content_hash, text, blocks)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                parsed.title,
+                parsed.author,
+                parsed.outlet,
+                parsed.url,
+                parsed.published,
+                imported,
+                parsed.source_name,
+                parsed.format,
+                digest,
+                parsed.text,
+                blocks_to_json(parsed.blocks),
+            ],
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid, False
+
+    @_guarded
+    def get_document(self, doc_id: int) -> Document:
+        """The stored document with its text and tags; raises NotFound."""
+        row = self._document_row(doc_id)
+        return _document_from_row(row)
+
+    @_guarded
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document in import order, read one at a time (for exports and checks)."""
+        sql = f"SELECT d.*, {_DOCUMENT_TAGS_SQL} AS tag_names FROM documents d ORDER BY d.id"
+        cursor = self.db.execute(sql)
+        columns = [c[0] for c in cursor.description]
+        for values in cursor:
+            yield _document_from_row(dict(zip(columns, values, strict=True)))
+
+    @_guarded
+    def document_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    @_guarded
+    def list_documents(
+        self, sort: str = "published", tag: str | None = None
+    ) -> list[DocumentSummary]:
+        """Every document (or those tagged ``tag``, ignoring case) without its text, with the
+        counts the library list shows. ``sort``: "published" (newest first, undated last),
+        "title", "opened" (most recent first) or "imported" (newest first)."""
+        if sort not in _ORDER_BY:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        where = ""
+        params: list[Any] = []
+        if tag is not None:
+            where = """WHERE d.id IN (SELECT dt.document_id FROM document_tags dt
+                JOIN tags t ON t.id = dt.tag_id WHERE t.name = ?)"""
+            params.append(tag.strip())
+        sql = f"""SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported,
+                d.last_opened,
+                {_QUOTE_COUNT_SQL} AS quote_count,
+                (SELECT count(*) FROM highlights h WHERE h.document_id = d.id) AS highlight_count,
+                (SELECT count(*) FROM highlights h WHERE h.document_id = d.id AND h.note != '')
+                    + (d.note != '') AS note_count,
+                {_DOCUMENT_TAGS_SQL} AS tag_names
+            FROM documents d {where}
+            ORDER BY {_ORDER_BY[sort]}"""
+        return [
+            DocumentSummary(
+                id=r["id"],
+                title=r["title"],
+                outlet=r["outlet"],
+                author=r["author"],
+                published=r["published"],
+                imported=r["imported"],
+                last_opened=r["last_opened"],
+                quote_count=r["quote_count"],
+                highlight_count=r["highlight_count"],
+                note_count=r["note_count"],
+                tags=tags_from_json(r["tag_names"]),
+            )
+            for r in self.db.query(sql, params)
+        ]
+
+    @_guarded
+    def delete_document(self, doc_id: int) -> None:
+        """Delete a document with its highlights, note, tags, quotes and corrections."""
+        with self.db.atomic():
+            self._require_document(doc_id)
+            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self._drop_unused_tags()
+
+    @_guarded
+    def mark_opened(self, doc_id: int) -> None:
+        """Record that the reader opened the document now (for the "opened" sort)."""
+        with self.db.atomic():
+            self._update_document(doc_id, "last_opened = ?", [now_iso()])
+
+    # ---------------------------------------------------------------------- notes, tags
+
+    @_guarded
+    def get_note(self, doc_id: int) -> str:
+        """The document's own note (markdown), "" when there is none; raises NotFound."""
+        row = self.db.execute("SELECT note FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise NotFound(f"Document {doc_id} is not in the library.")
+        return str(row[0])
+
+    @_guarded
+    def set_note(self, doc_id: int, markdown: str) -> None:
+        """Replace the document's note."""
+        with self.db.atomic():
+            self._update_document(doc_id, "note = ?, note_updated = ?", [markdown, now_iso()])
+
+    @_guarded
+    def set_document_tags(self, doc_id: int, tags: Iterable[str]) -> None:
+        """Replace the document's tags (trimmed; repeats ignoring case are dropped)."""
+        names = normalise_tags(tags)
+        with self.db.atomic():
+            self._require_document(doc_id)
+            self.db.execute("DELETE FROM document_tags WHERE document_id = ?", [doc_id])
+            for tag_id in self._tag_ids(names):
+                self.db.execute(
+                    "INSERT INTO document_tags (document_id, tag_id) VALUES (?, ?)",
+                    [doc_id, tag_id],
+                )
+            self._drop_unused_tags()
+
+    @_guarded
+    def all_tags(self) -> list[str]:
+        """Every tag on a document or a highlight, sorted ignoring case."""
+        return sorted(
+            (str(r[0]) for r in self.db.execute("SELECT name FROM tags")), key=str.casefold
+        )
+
+    # ----------------------------------------------------------------------- highlights
+
+    @_guarded
+    def add_highlight(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        color: str = "yellow",
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Highlight:
+        """Highlight ``text[start:end]`` of the document. Raises NotFound for an unknown
+        document and ValueError unless ``0 <= start < end <= len(text)``."""
+        names = normalise_tags(tags)
+        with self.db.atomic():
+            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            if row is None:
+                raise NotFound(f"Document {doc_id} is not in the library.")
+            anchor = make_anchor(row[0], start, end)
+            stamp = now_iso()
+            cursor = self.db.execute(
+                """INSERT INTO highlights (document_id, start, "end", exact, prefix, suffix,
+                    color, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    doc_id,
+                    start,
+                    end,
+                    anchor.exact,
+                    anchor.prefix,
+                    anchor.suffix,
+                    color,
+                    note,
+                    stamp,
+                    stamp,
+                ],
+            )
+            assert cursor.lastrowid is not None
+            self._set_highlight_tags(cursor.lastrowid, names)
+            return self._highlight(cursor.lastrowid)
+
+    @_guarded
+    def update_highlight(
+        self,
+        hl_id: int,
+        *,
+        color: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Highlight:
+        """Change what is given of a highlight's color, note and tags; returns it as it is now."""
+        names = None if tags is None else normalise_tags(tags)
+        with self.db.atomic():
+            current = self._highlight(hl_id)
+            self.db.execute(
+                "UPDATE highlights SET color = ?, note = ?, updated = ? WHERE id = ?",
+                [
+                    current.color if color is None else color,
+                    current.note if note is None else note,
+                    now_iso(),
+                    hl_id,
+                ],
+            )
+            if names is not None:
+                self._set_highlight_tags(hl_id, names)
+                self._drop_unused_tags()
+            return self._highlight(hl_id)
+
+    @_guarded
+    def delete_highlight(self, hl_id: int) -> Highlight:
+        """Delete a highlight; returns it as it was, so ``restore_highlight`` can undo this."""
+        with self.db.atomic():
+            deleted = self._highlight(hl_id)
+            self.db.execute("DELETE FROM highlights WHERE id = ?", [hl_id])
+            self._drop_unused_tags()
+            return deleted
+
+    @_guarded
+    def restore_highlight(self, highlight: Highlight) -> None:
+        """Put back a deleted highlight with its id, timestamps and tags (undo of delete)."""
+        names = normalise_tags(highlight.tags)
+        with self.db.atomic():
+            self._require_document(highlight.document_id)
+            exists = self.db.execute(
+                "SELECT 1 FROM highlights WHERE id = ?", [highlight.id]
+            ).fetchone()
+            if exists:
+                raise LibraryError(f"Highlight {highlight.id} already exists.")
+            self.db.execute(
+                """INSERT INTO highlights (id, document_id, start, "end", exact, prefix, suffix,
+                    color, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    highlight.id,
+                    highlight.document_id,
+                    highlight.start,
+                    highlight.end,
+                    highlight.exact,
+                    highlight.prefix,
+                    highlight.suffix,
+                    highlight.color,
+                    highlight.note,
+                    highlight.created,
+                    highlight.updated,
+                ],
+            )
+            self._set_highlight_tags(highlight.id, names)
+
+    @_guarded
+    def highlights(self, doc_id: int) -> list[Highlight]:
+        """The document's highlights in text order."""
+        sql = f"""SELECT h.*, {_HIGHLIGHT_TAGS_SQL} AS tag_names FROM highlights h
+            WHERE h.document_id = ? ORDER BY h.start, h."end", h.id"""
+        return [
+            highlight_from_row(r, tags_from_json(r["tag_names"]))
+            for r in self.db.query(sql, [doc_id])
+        ]
+
+    @_guarded
+    def get_highlight(self, hl_id: int) -> Highlight:
+        """One highlight; raises NotFound."""
+        return self._highlight(hl_id)
+
+    # --------------------------------------------------------------------------- quotes
+
+    @_guarded
+    def cached_quotes(self, doc_id: int, extractor_version: str) -> list[Quote] | None:
+        """The quotes stored for this document by this extractor version, in text order, or
+        None when that version has not run on it yet."""
+        row = self.db.execute(
+            "SELECT id FROM quote_sets WHERE document_id = ? AND extractor_version = ?",
+            [doc_id, extractor_version],
+        ).fetchone()
+        if row is None:
+            return None
+        return [
+            quote_from_row(r)
+            for r in self.db.query(
+                'SELECT * FROM quotes WHERE set_id = ? ORDER BY start, "end"', [row[0]]
+            )
+        ]
+
+    @_guarded
+    def store_quotes(self, doc_id: int, extractor_version: str, quotes: Iterable[Quote]) -> None:
+        """Cache the quotes an extractor version found, replacing that version's earlier set."""
+        with self.db.atomic():
+            self._require_document(doc_id)
+            self.db.execute(
+                "DELETE FROM quote_sets WHERE document_id = ? AND extractor_version = ?",
+                [doc_id, extractor_version],
+            )
+            cursor = self.db.execute(
+                """INSERT INTO quote_sets (document_id, extractor_version, created)
+                VALUES (?, ?, ?)""",
+                [doc_id, extractor_version, now_iso()],
+            )
+            assert cursor.lastrowid is not None
+            set_id = cursor.lastrowid
+            rows = [quote_to_row(set_id, q) for q in quotes]
+            if rows:
+                self.db.table("quotes").insert_all(rows)
+
+    @_guarded
+    def set_quote_correction(self, correction: QuoteCorrection) -> None:
+        """Record a reader's fix to the quote at (start, end). A correction that changes
+        nothing (no speaker, not marked "not a quote") removes the earlier one."""
+        with self.db.atomic():
+            self._require_document(correction.document_id)
+            key = [correction.document_id, correction.start, correction.end]
+            self.db.execute(
+                'DELETE FROM quote_corrections WHERE document_id = ? AND start = ? AND "end" = ?',
+                key,
+            )
+            if correction.speaker is not None or correction.not_a_quote:
+                self.db.execute(
+                    """INSERT INTO quote_corrections
+                        (document_id, start, "end", speaker, not_a_quote, updated)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    [*key, correction.speaker, int(correction.not_a_quote), now_iso()],
+                )
+
+    @_guarded
+    def quote_corrections(self, doc_id: int) -> list[QuoteCorrection]:
+        """The reader's fixes for the document's quotes, in text order."""
+        return [
+            QuoteCorrection(
+                document_id=r["document_id"],
+                start=r["start"],
+                end=r["end"],
+                speaker=r["speaker"],
+                not_a_quote=bool(r["not_a_quote"]),
+            )
+            for r in self.db.query(
+                'SELECT * FROM quote_corrections WHERE document_id = ? ORDER BY start, "end"',
+                [doc_id],
+            )
+        ]
+
+    # --------------------------------------------------------------------------- search
+
+    @_guarded
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Documents (title and text), highlights (passage and note) and document notes that
+        match every term of ``query``, best first. A "quoted phrase" must match as a phrase and
+        ``word*`` matches words starting with "word"; anything else is taken literally, so no
+        query raises. Snippets mark the matched terms with [ and ]."""
+        terms = parse_query(query)
+        if not terms or limit <= 0:
+            return []
+        expression = fts_expression(terms)
+        hits: list[SearchHit] = []
+        for row in self.db.query(
+            f"""SELECT d.id, d.title, d.text, f.snip, f.rank FROM (
+                    SELECT rowid, rank,
+                        snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}) AS snip
+                    FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?
+                ) f JOIN documents d ON d.id = f.rowid""",
+            [expression, limit],
+        ):
+            hits.append(
+                SearchHit(
+                    kind=HitKind.DOCUMENT,
+                    document_id=row["id"],
+                    title=row["title"],
+                    snippet=row["snip"],
+                    rank=row["rank"],
+                    start=first_match(row["text"], terms),
+                )
+            )
+        for row in self.db.query(
+            f"""SELECT h.id, h.document_id, h.start, d.title, f.snip, f.rank FROM (
+                    SELECT rowid, rank,
+                        snippet(highlights_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}) AS snip
+                    FROM highlights_fts WHERE highlights_fts MATCH ? ORDER BY rank LIMIT ?
+                ) f JOIN highlights h ON h.id = f.rowid JOIN documents d ON d.id = h.document_id""",
+            [expression, limit],
+        ):
+            hits.append(
+                SearchHit(
+                    kind=HitKind.HIGHLIGHT,
+                    document_id=row["document_id"],
+                    title=row["title"],
+                    snippet=row["snip"],
+                    rank=row["rank"],
+                    highlight_id=row["id"],
+                    start=row["start"],
+                )
+            )
+        for row in self.db.query(
+            f"""SELECT d.id, d.title, f.snip, f.rank FROM (
+                    SELECT rowid, rank,
+                        snippet(notes_fts, 0, '[', ']', '…', {SNIPPET_TOKENS}) AS snip
+                    FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?
+                ) f JOIN documents d ON d.id = f.rowid""",
+            [expression, limit],
+        ):
+            hits.append(
+                SearchHit(
+                    kind=HitKind.NOTE,
+                    document_id=row["id"],
+                    title=row["title"],
+                    snippet=row["snip"],
+                    rank=row["rank"],
+                )
+            )
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]
+
+    # ------------------------------------------------------------------------ internals
+
+    def _document_row(self, doc_id: int) -> Row:
+        sql = f"SELECT d.*, {_DOCUMENT_TAGS_SQL} AS tag_names FROM documents d WHERE d.id = ?"
+        rows = list(self.db.query(sql, [doc_id]))
+        if not rows:
+            raise NotFound(f"Document {doc_id} is not in the library.")
+        return rows[0]
+
+    def _require_document(self, doc_id: int) -> None:
+        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is None:
+            raise NotFound(f"Document {doc_id} is not in the library.")
+
+    def _update_document(self, doc_id: int, assignments: str, params: list[Any]) -> None:
+        cursor = self.db.execute(
+            f"UPDATE documents SET {assignments} WHERE id = ?", [*params, doc_id]
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"Document {doc_id} is not in the library.")
+
+    def _highlight(self, hl_id: int) -> Highlight:
+        sql = f"SELECT h.*, {_HIGHLIGHT_TAGS_SQL} AS tag_names FROM highlights h WHERE h.id = ?"
+        rows = list(self.db.query(sql, [hl_id]))
+        if not rows:
+            raise NotFound(f"Highlight {hl_id} is not in the library.")
+        return highlight_from_row(rows[0], tags_from_json(rows[0]["tag_names"]))
+
+    def _tag_ids(self, names: list[str]) -> list[int]:
+        ids = []
+        for name in names:
+            self.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [name])
+            row = self.db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+            ids.append(int(row[0]))
+        return ids
+
+    def _set_highlight_tags(self, hl_id: int, names: list[str]) -> None:
+        self.db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [hl_id])
+        for tag_id in self._tag_ids(names):
+            self.db.execute(
+                "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", [hl_id, tag_id]
+            )
+
+    def _drop_unused_tags(self) -> None:
+        self.db.execute(
+            """DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM document_tags)
+            AND id NOT IN (SELECT tag_id FROM highlight_tags)"""
+        )
+
+
+def _document_from_row(row: Row) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        blocks=blocks_from_json(row["blocks"]),
+        format=row["format"],
+        author=row["author"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        imported=row["imported"],
+        source_name=row["source_name"],
+        content_hash=row["content_hash"],
+        tags=tags_from_json(row["tag_names"]),
+    )
+
+
+def _check_location(path: Path) -> None:
+    """Refuse, with a clear message, a path Byline could not use or must not overwrite."""
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file.")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(
+            f"Byline cannot create the folder {folder} for its library: {exc.strerror}."
+        ) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LibraryError(
+            f"Byline cannot write to the folder {folder}; the library needs a folder you can "
+            "write to."
+        )
+    if not path.exists():
+        return
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise LibraryError(f"The library {path} is read-only; Byline cannot save changes to it.")
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as f:
+        header = f.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise LibraryError(
+            f"{path} is not a Byline library (it is not a SQLite database); "
+            "Byline left it untouched."
+        )
+
+
+def _configure(db: Database) -> None:
+    # WAL lets the window read while the CLI writes; FULL makes a committed write survive
+    # power loss; the busy timeout waits for the other process's lock instead of failing.
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_is_byline_library(db: Database, path: Path) -> None:
+    """Refuse another program's SQLite database and a library from a newer Byline."""
+    tables = set(db.table_names())
+    if not tables:
+        return
+    applied = [m.name for m in migrations.migrations.applied(db)]
+    if not applied:
+        raise LibraryError(
+            f"{path} is a SQLite database but not a Byline library; Byline left it untouched."
+        )
+    unknown = set(applied) - set(migrations.migration_names())
+    if unknown:
+        raise LibraryError(
+            f"The library {path} was made by a newer version of Byline; update Byline to open it."
+        )

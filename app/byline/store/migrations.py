@@ -1,0 +1,210 @@
+"""Every version of the library's schema, as sqlite-utils migrations in the set "byline".
+
+A migration, once released, never changes: a new schema change is one new function at the end of
+this file plus one row in tests/store/test_migrations.py (``SAMPLE_DATA``) that fills the
+database at the version before it. The schema is written as SQL because sqlite-utils' table API
+cannot declare ``ON DELETE CASCADE`` or FTS5 triggers limited to the columns that matter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "byline"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+def run_sql(db: Database, script: str) -> None:
+    """Run each statement of ``script`` through ``db.execute``, inside the caller's transaction.
+
+    (``executescript`` would commit first, breaking the migration's all-or-nothing promise.)"""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"Incomplete SQL statement: {statement!r}")
+
+
+@migrations(name="m001_initial_schema")
+def m001_initial_schema(db: Database) -> None:
+    run_sql(
+        db,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            author TEXT,
+            outlet TEXT,
+            url TEXT,
+            published TEXT,
+            imported TEXT NOT NULL,
+            source_name TEXT,
+            format TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            blocks TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_imported ON documents(imported);
+
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            color TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX highlights_document ON highlights(document_id, start);
+
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE document_tags (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (document_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_tags_tag ON document_tags(tag_id);
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX highlight_tags_tag ON highlight_tags(tag_id);
+
+        -- Quotes are derived data: one set per document and extractor version.
+        CREATE TABLE quote_sets (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            extractor_version TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (document_id, extractor_version)
+        );
+        CREATE TABLE quotes (
+            set_id INTEGER NOT NULL REFERENCES quote_sets(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT,
+            cue TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER
+        );
+        CREATE INDEX quotes_set ON quotes(set_id, start);
+
+        -- Full-text search. External content: the text is stored once, in documents and
+        -- highlights; the indexes read it from there. Triggers fire only on the indexed columns.
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text,
+            content='documents', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+        CREATE VIRTUAL TABLE notes_fts USING fts5(
+            note,
+            content='documents', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE highlights_fts USING fts5(
+            exact, note,
+            content='highlights', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+
+        -- A note is indexed only while it is not empty, so most documents cost nothing here.
+        CREATE TRIGGER notes_fts_insert AFTER INSERT ON documents WHEN new.note != '' BEGIN
+            INSERT INTO notes_fts(rowid, note) VALUES (new.id, new.note);
+        END;
+        CREATE TRIGGER notes_fts_delete AFTER DELETE ON documents WHEN old.note != '' BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+        END;
+        CREATE TRIGGER notes_fts_update_old AFTER UPDATE OF note ON documents
+        WHEN old.note != '' BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+        END;
+        CREATE TRIGGER notes_fts_update_new AFTER UPDATE OF note ON documents
+        WHEN new.note != '' BEGIN
+            INSERT INTO notes_fts(rowid, note) VALUES (new.id, new.note);
+        END;
+
+        CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+        END;
+        CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+                VALUES ('delete', old.id, old.exact, old.note);
+        END;
+        CREATE TRIGGER highlights_fts_update AFTER UPDATE OF exact, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+                VALUES ('delete', old.id, old.exact, old.note);
+            INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+        END;
+        """,
+    )
+
+
+@migrations(name="m002_reading_state")
+def m002_reading_state(db: Database) -> None:
+    """When a document was last opened (the "opened" sort) and when its note last changed."""
+    documents = db.table("documents")
+    documents.add_column("last_opened", str)
+    documents.add_column("note_updated", str)
+    documents.create_index(["last_opened"], index_name="documents_last_opened")
+
+
+@migrations(name="m003_quote_corrections")
+def m003_quote_corrections(db: Database) -> None:
+    """A reader's fixes to extracted quotes, keyed by span so they outlive re-extraction."""
+    run_sql(
+        db,
+        """
+        CREATE TABLE quote_corrections (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            speaker TEXT,
+            not_a_quote INTEGER NOT NULL DEFAULT 0,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, start, "end")
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+def migration_names() -> list[str]:
+    """The names of every migration, oldest first."""
+    return [m.name for m in migrations._migrations]
+
+
+def migrate(db: Database) -> None:
+    """Bring ``db`` up to the current schema."""
+    migrations.apply(db)
