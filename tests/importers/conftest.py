@@ -13,12 +13,19 @@ class NetworkUsed(AssertionError):
     pass
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def refuse(*args: Any, **kwargs: Any) -> None:
+class _RefusingSocket(socket.socket):
+    # A class, not a function: modules imported during a test (ssl, urllib3) subclass it.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise NetworkUsed("an importer tried to open a network connection")
 
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+def _refuse(*args: Any, **kwargs: Any) -> Any:
+    raise NetworkUsed("an importer tried to open a network connection")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(socket, "socket", _RefusingSocket)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
     yield

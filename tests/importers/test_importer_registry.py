@@ -109,3 +109,10 @@ def test_files_given_by_name_are_yielded_as_given(tmp_path: Path) -> None:
 def test_supported_suffixes_cover_every_format() -> None:
     for suffix in [".txt", ".md", ".html", ".htm", ".pdf", ".epub", ".docx"]:
         assert suffix in SUPPORTED_SUFFIXES
+
+
+def test_importer_tests_run_without_network() -> None:
+    import socket
+
+    with pytest.raises(AssertionError, match="network"):
+        socket.socket()

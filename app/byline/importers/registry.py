@@ -31,8 +31,17 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(
     sorted({suffix for imp in IMPORTERS for suffix in imp.suffixes})
 )
 
-# What a journalist calls each container format when its name promises one and the bytes differ.
-_FORMAT_NAMES = {"pdf": "a PDF", "epub": "an EPUB e-book", "docx": "a Word document"}
+# What a journalist calls each format, for messages.
+_FORMAT_NAMES = {
+    "text": "a text file",
+    "markdown": "a Markdown file",
+    "html": "a web page",
+    "pdf": "a PDF",
+    "epub": "an EPUB e-book",
+    "docx": "a Word document",
+}
+# Formats whose extension is a promise: a file named so whose bytes differ is refused.
+_CONTAINER_FORMATS = ("pdf", "epub", "docx")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .ppt from before 2007
 
 
@@ -116,9 +125,9 @@ def _check_name_matches(path: Path, head: bytes, fmt: str | None) -> None:
     if head.startswith(_OLE_SIGNATURE):
         raise failure(path, "is an old-style Office file (.doc); save it as .docx and import that.")
     suffix = path.suffix.lower()
-    for expected, name in _FORMAT_NAMES.items():
+    for expected in _CONTAINER_FORMATS:
         if suffix in BY_FORMAT[expected].suffixes and fmt != expected:
-            raise failure(path, f"is named {suffix} but is not {name}.")
+            raise failure(path, f"is named {suffix} but is not {_FORMAT_NAMES[expected]}.")
 
 
 def _megabytes(size: int) -> str:
