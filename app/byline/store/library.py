@@ -174,10 +174,13 @@ class Library:
     ) -> None:
         self.close()
 
-    @_guarded
     def integrity_ok(self) -> bool:
-        """Whether SQLite's full integrity check finds the file sound."""
-        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        """Whether SQLite's full integrity check finds the file sound (a check so damaged it
+        cannot finish counts as not sound)."""
+        try:
+            rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError:
+            return False
         return [tuple(r) for r in rows] == [("ok",)]
 
     @_guarded
