@@ -177,3 +177,37 @@ def test_search_survives_reopening(library_path: Path, make_document: MakeDocume
         lib.add_document(make_document("The glacier retreated."))
     with Library.open(library_path) as lib:
         assert len(lib.search("glacier")) == 1
+
+
+def test_search_indexes_stay_sound_through_every_kind_of_edit(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document("Harbour strike enters third week."))
+    other_id, _ = library.add_document(make_document("Ferry timetable changes."))
+    library.set_note(doc_id, "first draft of the note")
+    library.set_note(doc_id, "second draft of the note")
+    library.set_note(other_id, "ferry note")
+    library.set_note(other_id, "")
+    hl = library.add_highlight(doc_id, 0, 7, note="old comment")
+    library.update_highlight(hl.id, note="new comment", color="red")
+    library.mark_opened(doc_id)
+    library.restore_highlight(library.delete_highlight(hl.id))
+    library.add_highlight(other_id, 0, 5, note="will go with its document")
+    library.delete_document(other_id)
+    assert library.integrity_ok()
+    assert library.search("first") == []
+    assert [h.kind for h in library.search("second draft")] == [HitKind.NOTE]
+    assert library.search("old comment") == []
+    assert library.search("ferry") == []
+
+
+def test_integrity_check_notices_a_search_index_out_of_step(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document("Words in the index."))
+    library.db.execute(
+        "INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+        " VALUES ('delete', ?, 'Untitled', 'Words in the index.')",
+        [doc_id],
+    )
+    assert not library.integrity_ok()

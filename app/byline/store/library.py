@@ -175,13 +175,19 @@ class Library:
         self.close()
 
     def integrity_ok(self) -> bool:
-        """Whether SQLite's full integrity check finds the file sound (a check so damaged it
-        cannot finish counts as not sound)."""
+        """Whether SQLite's integrity checks find the file and its search indexes sound (a file
+        so damaged the check cannot finish counts as not sound)."""
         try:
             rows = self.db.execute("PRAGMA integrity_check").fetchall()
+            if [tuple(r) for r in rows] != [("ok",)]:
+                return False
+            # The pragma does not look inside FTS5 indexes; their own check compares each
+            # index with the table it was built from.
+            for table in migrations.FTS_TABLES:
+                self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError:
             return False
-        return [tuple(r) for r in rows] == [("ok",)]
+        return True
 
     @_guarded
     def backup_to(self, path: str | os.PathLike[str]) -> None:

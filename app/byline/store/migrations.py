@@ -116,9 +116,11 @@ def m001_initial_schema(db: Database) -> None:
             tokenize='porter unicode61 remove_diacritics 2'
         );
         INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+        -- Only non-empty notes are indexed, so the index's content is this view, not the table.
+        CREATE VIEW document_notes AS SELECT id, note FROM documents WHERE note != '';
         CREATE VIRTUAL TABLE notes_fts USING fts5(
             note,
-            content='documents', content_rowid='id',
+            content='document_notes', content_rowid='id',
             tokenize='porter unicode61 remove_diacritics 2'
         );
         CREATE VIRTUAL TABLE highlights_fts USING fts5(
@@ -140,20 +142,18 @@ def m001_initial_schema(db: Database) -> None:
             INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
 
-        -- A note is indexed only while it is not empty, so most documents cost nothing here.
         CREATE TRIGGER notes_fts_insert AFTER INSERT ON documents WHEN new.note != '' BEGIN
             INSERT INTO notes_fts(rowid, note) VALUES (new.id, new.note);
         END;
         CREATE TRIGGER notes_fts_delete AFTER DELETE ON documents WHEN old.note != '' BEGIN
             INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
         END;
-        CREATE TRIGGER notes_fts_update_old AFTER UPDATE OF note ON documents
-        WHEN old.note != '' BEGIN
-            INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
-        END;
-        CREATE TRIGGER notes_fts_update_new AFTER UPDATE OF note ON documents
-        WHEN new.note != '' BEGIN
-            INSERT INTO notes_fts(rowid, note) VALUES (new.id, new.note);
+        -- One trigger, not two: SQLite fires triggers newest first, and the old note must
+        -- leave the index before the new one enters it.
+        CREATE TRIGGER notes_fts_update AFTER UPDATE OF note ON documents BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, note)
+                SELECT 'delete', old.id, old.note WHERE old.note != '';
+            INSERT INTO notes_fts(rowid, note) SELECT new.id, new.note WHERE new.note != '';
         END;
 
         CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
@@ -198,6 +198,9 @@ def m003_quote_corrections(db: Database) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+FTS_TABLES = ("documents_fts", "notes_fts", "highlights_fts")
 
 
 def migration_names() -> list[str]:
