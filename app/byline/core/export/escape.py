@@ -1,0 +1,137 @@
+"""Turning text from a document into Markdown that renders as the same text, never as structure,
+and fencing the user's own Markdown (notes) so it cannot swallow what follows it.
+
+Escaping is minimal so the exported file stays pleasant to read raw (Obsidian's editor, a CMS
+field): characters that are Markdown anywhere are escaped everywhere, characters that are Markdown
+only at the start of a line are escaped only there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markdown_it import MarkdownIt
+
+
+class Markdown(str):
+    """Text that is already Markdown: templates emit it as it is instead of escaping it."""
+
+    __slots__ = ()
+
+
+# Characters that start inline structure wherever they stand: escapes, code spans, emphasis,
+# links and images, raw HTML and autolinks, table cells, strikethrough, Obsidian #tags.
+_ANYWHERE = re.compile(r"[\\`*_\[\]<|~#]")
+# An entity reference (&amp; &#35; &#x23;) would render as the character it names.
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# At a line start: block quotes, ATX headings, list bullets, setext underlines.
+_LINE_START = frozenset(">#-+=")
+# At a line start: an ordered list marker "12." or "12)".
+_ORDERED_MARKER = re.compile(r"^([0-9]+)([.)])")
+# C0 controls other than tab and newline, and DEL: CommonMark renders NUL as U+FFFD and the
+# others are invisible; dropping them is what "the same text" means to a reader.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_ANY_WHITESPACE = re.compile(r"\s+")
+
+
+def _normalise_newlines(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def escape_line(line: str) -> str:
+    """One line of text as Markdown that renders as that text, wherever the line starts."""
+    line = line.strip(" \t")  # leading spaces could make code, trailing ones a line break
+    if not line:
+        return ""
+    escaped = _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\g<0>", line))
+    first = escaped[0]
+    if first in _LINE_START:
+        return "\\" + escaped
+    return _ORDERED_MARKER.sub(r"\1\\\2", escaped, count=1)
+
+
+def escape_inline(text: str) -> Markdown:
+    """Text as one line of Markdown (whitespace runs, newlines included, become one space):
+    for headings, list items and labels."""
+    return Markdown(escape_line(_ANY_WHITESPACE.sub(" ", _normalise_newlines(text))))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs (separated by blank lines), each escaped; lines inside a paragraph
+    stay separate lines."""
+    out: list[str] = []
+    for chunk in _BLANK_LINES.split(_normalise_newlines(text)):
+        lines = [escape_line(line) for line in chunk.split("\n")]
+        body = "\n".join(line for line in lines if line)
+        if body:
+            out.append(body)
+    return out
+
+
+def escape_paragraphs(text: str) -> Markdown:
+    """Text as Markdown paragraphs."""
+    return Markdown("\n\n".join(paragraphs(text)))
+
+
+def block_quote(text: str) -> Markdown:
+    """Text as one Markdown block quote; its paragraphs stay paragraphs inside the quote."""
+    quoted = ["\n".join("> " + line for line in p.split("\n")) for p in paragraphs(text)]
+    return Markdown("\n>\n".join(quoted) if quoted else ">")
+
+
+def list_item(text: str, marker: str = "-", suffix: str = "") -> Markdown:
+    """Text as one list item (continuation paragraphs indented under the marker). ``suffix``,
+    escaped too, ends the item's last line: a location such as " — ¶ 4"."""
+    parts = paragraphs(text) or [""]
+    if suffix:
+        # The suffix joins a line that is already escaped; escaping it as its own line would
+        # add line-start escapes that render as stray backslashes mid-line.
+        tail = _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\g<0>", _ANY_WHITESPACE.sub(" ", suffix)))
+        parts[-1] = (parts[-1] + tail).strip()
+    indent = " " * (len(marker) + 1)
+    body = "\n\n".join(parts).replace("\n", "\n" + indent)
+    # Blank lines inside the item must not carry the indent (it would be trailing spaces).
+    body = "\n".join(line if line.strip() else "" for line in body.split("\n"))
+    return Markdown(f"{marker} {body}")
+
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+_SENTINEL = "byline-end-of-note-7b1e"
+# Lines that end a construct a note may leave open (fenced code, the HTML blocks of
+# CommonMark kinds 1-5), tried in order until what follows the note is its own paragraph.
+_CLOSERS = ("```", "~~~", "-->", "?>", "]]>", ">", "</script>", "</pre>", "</style>", "</textarea>")
+
+
+def _contained(markdown: str) -> bool:
+    tokens = _PARSER.parse(markdown + "\n\n" + _SENTINEL)
+    return (
+        len(tokens) >= 3
+        and tokens[-3].type == "paragraph_open"
+        and tokens[-3].level == 0
+        and tokens[-2].content == _SENTINEL
+    )
+
+
+def user_markdown(markdown: str) -> Markdown:
+    """The user's own Markdown (a note), passed through as Markdown, but closed off so an
+    unfinished code fence or HTML comment cannot swallow the rest of the export. If nothing
+    closes it, the note is exported as plain text instead."""
+    text = _normalise_newlines(markdown).strip("\n").rstrip()
+    if not text:
+        return Markdown("")
+    if not any(c in text for c in "`~<") or _contained(text):
+        return Markdown(text)
+    for candidate in _candidates(text):
+        if _contained(candidate):
+            return Markdown(candidate)
+    return escape_paragraphs(text)
+
+
+def _candidates(text: str) -> Iterable[str]:
+    tokens = _PARSER.parse(text)
+    if tokens and tokens[-1].type == "fence":
+        yield f"{text}\n{tokens[-1].markup}"
+    for closer in _CLOSERS:
+        yield f"{text}\n{closer}"
