@@ -8,9 +8,18 @@ from byline.ui.attribution import attributed, readable_date
 
 def make_document(**overrides: object) -> Document:
     values: dict[str, object] = dict(
-        id=1, title="Officer quits", text="", blocks=(), format="text", author=None,
-        outlet="CNN", url=None, published="2022-05-12T08:00:00Z", imported="2026-01-01",
-        source_name=None, content_hash="x",
+        id=1,
+        title="Officer quits",
+        text="",
+        blocks=(),
+        format="text",
+        author=None,
+        outlet="CNN",
+        url=None,
+        published="2022-05-12T08:00:00Z",
+        imported="2026-01-01",
+        source_name=None,
+        content_hash="x",
     )
     values.update(overrides)
     return Document(**values)  # type: ignore[arg-type]

@@ -54,7 +54,9 @@ def test_every_character_round_trips_including_emoji() -> None:
 
 
 def test_offsets_in_the_blank_line_land_at_block_edges() -> None:
-    text, blocks = assemble([BlockText(BlockKind.PARAGRAPH, "ab"), BlockText(BlockKind.PARAGRAPH, "cd")])
+    text, blocks = assemble(
+        [BlockText(BlockKind.PARAGRAPH, "ab"), BlockText(BlockKind.PARAGRAPH, "cd")]
+    )
     omap = OffsetMap(text, blocks, body_start=0)
     assert omap.to_doc(2) == 2  # end of "ab"
     assert omap.to_doc(4) == 3  # start of "cd"

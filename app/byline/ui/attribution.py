@@ -11,8 +11,19 @@ _OPENING = "\"'“‘«„‚"
 _CLOSING = "\"'”’»“‘"
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def readable_date(published: str | None) -> str | None:

@@ -1,0 +1,84 @@
+"""Starting the window: ``run(paths, data_dir)`` is what ``byline`` (no sub-command, or file paths)
+calls. It hands the paths to an already running Byline for the same library when there is one."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from byline.assets import resource_path
+from byline.core.errors import BylineError
+from byline.store import Library, default_data_dir
+from byline.ui.main_window import MainWindow
+from byline.ui.session import Session
+from byline.ui.single_instance import InstanceServer, hand_over, server_name
+
+DATA_DIR_ENV = "BYLINE_DATA_DIR"
+LIBRARY_FILE = "library.db"
+SETTINGS_FILE = "settings.ini"
+
+
+def resolve_data_dir(data_dir: Path | None) -> Path:
+    """The same folder the store's ``open_library`` uses."""
+    if data_dir is not None:
+        return Path(data_dir).expanduser()
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]).expanduser()
+    return default_data_dir()
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    """Window state lives beside the library, so each library (and each test) has its own."""
+    return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def create_window(data_dir: Path) -> MainWindow:
+    """Open the library in ``data_dir`` and build the window over it (not shown)."""
+    library = Library.open(data_dir / LIBRARY_FILE)
+    session = Session(library)
+    window = MainWindow(session, window_settings(data_dir))
+    session.setParent(window)
+    return window
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Byline")
+    app.setOrganizationName("Byline")
+    app.setDesktopFileName("byline")
+    icon = resource_path("byline.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run(paths: list[Path], data_dir: Path | None) -> int:
+    """Show the window (importing and opening ``paths``) and run until it closes."""
+    folder = resolve_data_dir(data_dir)
+    app = application()
+    name = server_name(folder)
+    if hand_over(name, paths):
+        return 0
+    try:
+        window = create_window(folder)
+    except BylineError as exc:
+        QMessageBox.critical(None, "Byline", str(exc))
+        return 1
+    server = InstanceServer(name, window)
+    server.pathsReceived.connect(window.receive_paths)
+    window.show()
+    if paths:
+        window.import_paths(paths)
+    code = app.exec()
+    window.cancel_all_tasks()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    window.session.library.close()
+    return code

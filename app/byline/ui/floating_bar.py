@@ -1,0 +1,56 @@
+"""The small bar that floats over a text selection: one button per highlight colour and a note
+button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from byline.ui.theme import COLOR_NAMES, highlight_color
+
+
+def color_swatch(name: str, size: int = 14, dark: bool = False) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(highlight_color(name, dark))
+    painter.setPen(QColor(0, 0, 0, 70))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FloatingBar(QFrame):
+    colorPicked = Signal(str)
+    noteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("floatingBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        for name in COLOR_NAMES:
+            button = QToolButton(self)
+            button.setIcon(color_swatch(name))
+            button.setIconSize(QSize(16, 16))
+            button.setAutoRaise(True)
+            button.setToolTip(f"Highlight in {name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the selection in the text
+            button.clicked.connect(lambda _=False, n=name: self.colorPicked.emit(n))
+            layout.addWidget(button)
+            self.buttons[name] = button
+        self.note_button = QToolButton(self)
+        self.note_button.setText("Note")
+        self.note_button.setAutoRaise(True)
+        self.note_button.setToolTip("Highlight and write a note (N)")
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.clicked.connect(self.noteRequested)
+        layout.addWidget(self.note_button)
+        self.hide()

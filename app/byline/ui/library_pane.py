@@ -1,0 +1,149 @@
+"""The library pane: every document with its counts, sorted and filtered by tag, and a search box
+over the whole library whose hits open the document at the match."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from byline.core.errors import BylineError
+from byline.core.model import DocumentSummary, SearchHit
+from byline.ui.list_view import EntryList
+from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
+from byline.ui.session import Session
+
+SORTS = (
+    ("Newest first", "published"),
+    ("Title", "title"),
+    ("Recently opened", "opened"),
+    ("Recently imported", "imported"),
+)
+SEARCH_DELAY_MS = 250
+
+
+class LibraryPane(QWidget):
+    documentActivated = Signal(int)
+    hitActivated = Signal(object)  # SearchHit
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.documents = DocumentListModel()
+        self.hits = SearchHitModel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("librarySearch")
+        self.search_edit.setPlaceholderText("Search documents, highlights, notes")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search_later)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        filters = QHBoxLayout()
+        self.sort_combo = QComboBox(self)
+        for label, key in SORTS:
+            self.sort_combo.addItem(label, key)
+        self.sort_combo.currentIndexChanged.connect(self.refresh)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.currentIndexChanged.connect(self.refresh)
+        filters.addWidget(self.sort_combo, 1)
+        filters.addWidget(self.tag_combo, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("mutedLabel")
+        self.stack = QStackedWidget(self)
+        self.document_list = EntryList(self)
+        self.document_list.setObjectName("documentList")
+        self.document_list.setModel(self.documents)
+        self.document_list.activated.connect(self._document_clicked)
+        self.document_list.clicked.connect(self._document_clicked)
+        self.hit_list = EntryList(self)
+        self.hit_list.setObjectName("searchResults")
+        self.hit_list.setModel(self.hits)
+        self.hit_list.activated.connect(self._hit_clicked)
+        self.hit_list.clicked.connect(self._hit_clicked)
+        self.stack.addWidget(self.document_list)
+        self.stack.addWidget(self.hit_list)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.stack, 1)
+        self._current_doc: int | None = None
+        self.refresh()
+
+    @property
+    def sort_key(self) -> str:
+        return str(self.sort_combo.currentData())
+
+    def set_sort_key(self, key: str) -> None:
+        index = self.sort_combo.findData(key)
+        if index >= 0:
+            self.sort_combo.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        library = self.session.library
+        tag = self.tag_combo.currentData() or None
+        tags = library.all_tags()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("All tags", "")
+        for name in tags:
+            self.tag_combo.addItem(f"#{name}", name)
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(tag) if tag else 0))
+        self.tag_combo.blockSignals(False)
+        tag = self.tag_combo.currentData() or None
+        summaries = library.list_documents(sort=self.sort_key, tag=tag)
+        self.documents.set_items(summaries)
+        self.count_label.setText(
+            f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}"
+            + (f" tagged #{tag}" if tag else "")
+        )
+        if self._current_doc is not None:
+            self.mark_current(self._current_doc)
+
+    def mark_current(self, doc_id: int) -> None:
+        self._current_doc = doc_id
+        row = self.documents.row_of(doc_id)
+        self.document_list.blockSignals(True)
+        self.document_list.select_row(row)
+        self.document_list.blockSignals(False)
+
+    def _search_later(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self.stack.setCurrentWidget(self.document_list)
+            self.count_label.setText(f"{self.documents.rowCount()} documents")
+
+    def run_search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            return
+        try:
+            hits = self.session.library.search(query)
+        except BylineError as exc:
+            self.count_label.setText(str(exc))
+            return
+        self.hits.set_items(hits)
+        self.stack.setCurrentWidget(self.hit_list)
+        self.count_label.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}")
+
+    def _document_clicked(self, index: QModelIndex) -> None:
+        value = index.data(ItemRole)
+        if isinstance(value, DocumentSummary):
+            self.documentActivated.emit(value.id)
+
+    def _hit_clicked(self, index: QModelIndex) -> None:
+        value = index.data(ItemRole)
+        if isinstance(value, SearchHit):
+            self.hitActivated.emit(value)

@@ -1,0 +1,951 @@
+"""The main window: library pane, reading view and sidebar, the menus, and the wiring between
+them. State lives in the Library (through the Session and its undo commands); this class routes
+signals and never parses files or extracts quotes itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from byline.assets import resource_path, sample_document_path
+from byline.core.errors import BylineError, NotFound
+from byline.core.model import (
+    Document,
+    Highlight,
+    ImportReport,
+    Quote,
+    QuoteCorrection,
+    SearchHit,
+)
+from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
+from byline.ui import commands
+from byline.ui.attribution import attributed
+from byline.ui.find_bar import FindBar
+from byline.ui.floating_bar import color_swatch
+from byline.ui.highlights_panel import HighlightsPanel
+from byline.ui.library_pane import LibraryPane
+from byline.ui.notes_panel import NotesPanel
+from byline.ui.quotes_panel import QuotesPanel
+from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
+from byline.ui.session import Session
+from byline.ui.shortcuts_dialog import ShortcutsDialog
+from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
+from byline.ui.workers import ImportTask, QuotesTask, start
+
+QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+WELCOME_EMPTY = """<h2>Welcome to Byline</h2>
+<p>Import articles, reports and transcripts (File › Import, or drop files on this window).
+Everything stays on this computer.</p>
+<p><b>How it works</b></p>
+<ul>
+<li>Select text and press <b>H</b> to highlight it; <b>N</b> highlights it and opens a note.</li>
+<li>The <b>Quotes</b> tab lists every quotation with its speaker. Click one to jump to it.</li>
+<li>The <b>Notes</b> tab holds your notes on the whole document, saved as you type.</li>
+<li><b>Ctrl+Shift+C</b> copies a quote or highlight with its attribution, ready for a draft.</li>
+</ul>
+<p>Not sure where to start? Open the sample article.</p>"""
+
+WELCOME_LIBRARY = """<h2>Pick a document</h2>
+<p>Choose a document in the library on the left, search it, or import more files
+(File › Import, or drop them on this window).</p>"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.library = session.library
+        self.document: Document | None = None
+        self._raw_quotes: list[Quote] | None = None
+        self.quotes: list[Quote] = []
+        self.highlights: list[Highlight] = []
+        self.current_color = str(settings.value("currentColor", "yellow"))
+        if self.current_color not in COLOR_NAMES:
+            self.current_color = "yellow"
+        self.theme = ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value)))
+        self._tasks: set[ImportTask | QuotesTask] = set()
+        self._import_task: ImportTask | None = None
+        self._syncing = False  # a sidebar selection is moving the caret, or vice versa
+        self.import_summary: QMessageBox | None = None
+        self.last_report: ImportReport | None = None
+
+        self.setWindowTitle("Byline")
+        icon = resource_path("byline.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+
+    # ================================================================== building
+    def _build_widgets(self) -> None:
+        self.library_pane = LibraryPane(self.session, self)
+        self.library_pane.setMinimumWidth(200)
+
+        self.reader = ReaderView(self)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.find_bar = FindBar(self.reader, self)
+        reading = QWidget(self)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.reader, 1)
+        reading_layout.addWidget(self.find_bar)
+
+        self.welcome = QWidget(self)
+        self.welcome.setObjectName("welcome")
+        welcome_layout = QVBoxLayout(self.welcome)
+        welcome_layout.setContentsMargins(48, 48, 48, 48)
+        self.welcome_text = QLabel(self.welcome)
+        self.welcome_text.setWordWrap(True)
+        self.welcome_text.setTextFormat(Qt.TextFormat.RichText)
+        self.welcome_text.setMaximumWidth(560)
+        self.sample_button = QPushButton("Open the sample article", self.welcome)
+        self.sample_button.clicked.connect(self.open_sample)
+        welcome_layout.addStretch(1)
+        welcome_layout.addWidget(self.welcome_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        welcome_layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        welcome_layout.addStretch(2)
+
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(reading)
+        self._reading_page = reading
+
+        self.quotes_panel = QuotesPanel(self)
+        self.highlights_panel = HighlightsPanel(self)
+        self.notes_panel = NotesPanel(self)
+        self.sidebar = QTabWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.addTab(self.quotes_panel, "Quotes")
+        self.sidebar.addTab(self.highlights_panel, "Highlights")
+        self.sidebar.addTab(self.notes_panel, "Notes")
+        self.sidebar.setMinimumWidth(260)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([280, 760, 360])
+        self.setCentralWidget(self.splitter)
+
+        status = self.statusBar()
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.library_pane.refresh)
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | str | Sequence[str] | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif isinstance(shortcut, str):
+            action.setShortcut(QKeySequence(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.import_files_action = self._action("&Import files…", self.ask_import_files, SK.Open)
+        self.import_folder_action = self._action(
+            "Import &folder…", self.ask_import_folder, "Ctrl+Shift+O"
+        )
+        self.sample_action = self._action("Open the &sample article", self.open_sample)
+        self.quit_action = self._action("&Quit", self.close, SK.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(SK.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(SK.Redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.copy_action = self._action("&Copy", self.reader.copy, SK.Copy)
+        self.copy_attributed_action = self._action(
+            "Copy with &attribution",
+            self.copy_with_attribution,
+            "Ctrl+Shift+C",
+            "Copy the passage in quotation marks with speaker, outlet, title and date",
+        )
+        self.highlight_action = self._action(
+            "&Highlight selection", lambda: self.highlight_selection(), "H"
+        )
+        self.note_action = self._action(
+            "Highlight and add &note", lambda: self.highlight_selection(with_note=True), "N"
+        )
+        self.delete_highlight_action = self._action(
+            "&Delete highlight", self.delete_current_highlight, SK.Delete
+        )
+        # Single-letter shortcuts would swallow typing in the sidebar's editors otherwise.
+        for action in (self.highlight_action, self.note_action, self.delete_highlight_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.removeAction(action)
+            self.reader.addAction(action)
+        self.color_group = QActionGroup(self)
+        self.color_actions: dict[str, QAction] = {}
+        for number, name in enumerate(COLOR_NAMES, start=1):
+            action = self._action(
+                name.title(), lambda _=False, n=name: self.set_current_color(n), f"Ctrl+{number}"
+            )
+            action.setCheckable(True)
+            action.setIcon(color_swatch(name))
+            action.setChecked(name == self.current_color)
+            self.color_group.addAction(action)
+            self.color_actions[name] = action
+        self.find_action = self._action("&Find…", self.find_bar.open_bar, SK.Find)
+        self.find_next_action = self._action("Find &next", self.find_next, SK.FindNext)
+        self.find_previous_action = self._action(
+            "Find &previous", self.find_previous, SK.FindPrevious
+        )
+
+        self.zoom_in_action = self._action("&Larger text", self.zoom_in, SK.ZoomIn)
+        self.zoom_out_action = self._action("&Smaller text", self.zoom_out, SK.ZoomOut)
+        self.zoom_reset_action = self._action("&Normal size", self.zoom_reset, "Ctrl+0")
+        self.toggle_library_action = self._action(
+            "Show &library", self.toggle_library, "Ctrl+Shift+L"
+        )
+        self.toggle_library_action.setCheckable(True)
+        self.toggle_library_action.setChecked(True)
+        self.toggle_sidebar_action = self._action(
+            "Show &sidebar", self.toggle_sidebar, "Ctrl+Shift+B"
+        )
+        self.toggle_sidebar_action.setCheckable(True)
+        self.toggle_sidebar_action.setChecked(True)
+        self.tab_actions = [
+            self._action(f"&{title}", lambda _=False, i=i: self.show_tab(i), f"Alt+{i + 1}")
+            for i, title in enumerate(("Quotes", "Highlights", "Notes"))
+        ]
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[ThemeChoice, QAction] = {}
+        for choice, label in (
+            (ThemeChoice.SYSTEM, "Follow the &system"),
+            (ThemeChoice.LIGHT, "&Light"),
+            (ThemeChoice.DARK, "&Dark"),
+        ):
+            action = self._action(label, lambda _=False, c=choice: self.set_theme(c))
+            action.setCheckable(True)
+            action.setChecked(choice is self.theme)
+            self.theme_group.addAction(action)
+            self.theme_actions[choice] = action
+
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", self.show_shortcuts, SK.HelpContents
+        )
+        self.about_action = self._action("&About Byline", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.import_files_action, self.import_folder_action])
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.copy_action, self.copy_attributed_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.highlight_action, self.note_action, self.delete_highlight_action]
+        )
+        colors = edit_menu.addMenu("Highlight &colour")
+        colors.addActions(list(self.color_actions.values()))
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.toggle_library_action, self.toggle_sidebar_action])
+        view_menu.addActions(self.tab_actions)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.addActions(list(self.theme_actions.values()))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.menus = [file_menu, edit_menu, view_menu, help_menu]
+
+    def _connect(self) -> None:
+        s = self.session
+        s.highlightsChanged.connect(self._highlights_changed)
+        s.noteChanged.connect(self._note_changed)
+        s.documentsChanged.connect(self._refresh_timer.start)
+        s.quotesChanged.connect(self._quotes_changed)
+        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
+        self.library_pane.hitActivated.connect(self.open_hit)
+        self.reader.cursorOffsetChanged.connect(self._caret_moved)
+        self.reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
+        self.reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
+        self.reader.linkClicked.connect(self.confirm_open_link)
+        self.reader.customContextMenuRequested.connect(self._reader_menu)
+        self.quotes_panel.quoteActivated.connect(self.go_to_quote)
+        self.quotes_panel.keepRequested.connect(self.keep_quote)
+        self.quotes_panel.correctSpeakerRequested.connect(self.ask_speaker)
+        self.quotes_panel.notAQuoteRequested.connect(self.mark_not_a_quote)
+        self.quotes_panel.copyRequested.connect(self.copy_quote)
+        hp = self.highlights_panel
+        hp.highlightActivated.connect(self.go_to_highlight)
+        hp.colorChangeRequested.connect(
+            lambda h, c: self._push(commands.EditHighlight(s, h, color=c))
+        )
+        hp.noteEdited.connect(lambda h, n: self._push(commands.EditHighlight(s, h, note=n)))
+        hp.tagsEdited.connect(lambda h, t: self._push(commands.EditHighlight(s, h, tags=t)))
+        hp.deleteRequested.connect(lambda h: self._push(commands.DeleteHighlight(s, h)))
+        hp.copyRequested.connect(self.copy_highlight)
+        self.notes_panel.noteSaveRequested.connect(self._save_document_note)
+        self.notes_panel.tagsEdited.connect(self._save_document_tags)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    # ================================================================== documents
+    def open_document(self, doc_id: int, reveal: tuple[int, int] | None = None) -> bool:
+        """Show a document (its text at once; its quotes when extracted, off this thread)."""
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        try:
+            document = self.library.get_document(doc_id)
+            highlights = self.library.highlights(doc_id)
+            note = self.library.get_note(doc_id)
+            self.library.mark_opened(doc_id)
+        except BylineError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        self.document = document
+        self.highlights = highlights
+        self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+        self.quotes = self._corrected(self._raw_quotes)
+        self.reader.show_document(document, highlights, self.quotes)
+        self.centre.setCurrentWidget(self._reading_page)
+        self.highlights_panel.set_highlights(highlights)
+        self.notes_panel.load(doc_id, note, document.tags)
+        if self._raw_quotes is None:
+            self.quotes_panel.set_quotes([], status="Finding quotes…")
+            self._extract_quotes(doc_id)
+        else:
+            self.quotes_panel.set_quotes(self.quotes, status="")
+        self.find_bar.rerun()
+        self.library_pane.mark_current(doc_id)
+        self.setWindowTitle(f"{document.title} — Byline")
+        self.settings.setValue("lastDocument", doc_id)
+        self._refresh_timer.start()
+        if reveal is not None:
+            QTimer.singleShot(0, lambda: self.reader.reveal(*reveal))
+            self.reader.reveal(*reveal)
+        return True
+
+    def close_document(self) -> None:
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        self.document = None
+        self.reader.clear_document()
+        self.highlights_panel.set_highlights([])
+        self.quotes_panel.set_quotes([], status="")
+        self.notes_panel.load(None, "", ())
+        self._show_welcome()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        span: tuple[int, int] | None = None
+        if hit.highlight_id is not None:
+            try:
+                h = self.library.get_highlight(hit.highlight_id)
+                span = (h.start, h.end)
+            except NotFound:
+                span = None
+        elif hit.start is not None:
+            span = (hit.start, hit.start + max(1, self._hit_length(hit)))
+        self.open_document(hit.document_id, reveal=span)
+        if hit.kind.value == "note":
+            self.show_tab(NOTES_TAB)
+        if hit.highlight_id is not None:
+            self.highlights_panel.select_highlight(hit.highlight_id)
+
+    @staticmethod
+    def _hit_length(hit: SearchHit) -> int:
+        start, end = hit.snippet.find("["), hit.snippet.find("]")
+        return end - start - 1 if 0 <= start < end else 1
+
+    def _corrected(self, raw: list[Quote] | None) -> list[Quote]:
+        if raw is None or self.document is None:
+            return []
+        return apply_corrections(raw, self.library.quote_corrections(self.document.id))
+
+    def _extract_quotes(self, doc_id: int) -> None:
+        task = QuotesTask(self.session.db_path, doc_id)
+        task.signals.finished.connect(self._quotes_ready)
+        task.signals.failed.connect(self._quotes_failed)
+        self._run(task)
+
+    def _quotes_ready(self, doc_id: int, _quotes: list[Quote]) -> None:
+        if self.document is None or doc_id != self.document.id:
+            return
+        self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION) or []
+        self._show_quotes()
+        self._refresh_timer.start()
+
+    def _quotes_failed(self, doc_id: int, message: str) -> None:
+        if self.document is not None and doc_id == self.document.id:
+            self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
+
+    def _show_quotes(self) -> None:
+        self.quotes = self._corrected(self._raw_quotes)
+        self.reader.set_quotes(self.quotes)
+        self.quotes_panel.set_quotes(self.quotes, status="")
+
+    def _quotes_changed(self, doc_id: int) -> None:
+        if self.document is not None and doc_id == self.document.id:
+            self._show_quotes()
+
+    @property
+    def quotes_pending(self) -> bool:
+        return self.document is not None and self._raw_quotes is None
+
+    # ================================================================== highlights
+    def _push(self, command: QUndoCommand) -> None:
+        try:
+            self.session.undo_stack.push(command)
+        except BylineError as exc:
+            QMessageBox.warning(self, "Byline", str(exc))
+
+    def highlight_selection(self, color: str | None = None, with_note: bool = False) -> None:
+        span = self.reader.selected_span()
+        if self.document is None or span is None:
+            self.statusBar().showMessage("Select some text first.", 3000)
+            return
+        command = commands.CreateHighlight(
+            self.session, self.document.id, span[0], span[1], color or self.current_color
+        )
+        self._push(command)
+        cursor = self.reader.textCursor()
+        cursor.clearSelection()
+        self.reader.setTextCursor(cursor)
+        if command.highlight is None:
+            return
+        self.show_tab(HIGHLIGHTS_TAB)
+        self.highlights_panel.select_highlight(command.highlight.id)
+        if with_note:
+            self.highlights_panel.focus_note()
+
+    def delete_current_highlight(self) -> None:
+        offset = self.reader.caret_offset()
+        target = next((h for h in self.highlights if h.start <= offset < h.end), None)
+        if target is None or self.sidebar.currentIndex() == HIGHLIGHTS_TAB:
+            target = self.highlights_panel.current or target
+        if target is not None:
+            self._push(commands.DeleteHighlight(self.session, target))
+
+    def set_current_color(self, name: str) -> None:
+        self.current_color = name
+        self.color_actions[name].setChecked(True)
+        self.settings.setValue("currentColor", name)
+
+    def _highlights_changed(self, doc_id: int) -> None:
+        if self.document is None or doc_id != self.document.id:
+            return
+        self.highlights = self.library.highlights(doc_id)
+        self.reader.set_highlights(self.highlights)
+        self.highlights_panel.set_highlights(self.highlights)
+
+    def keep_quote(self, quote: Quote) -> None:
+        if self.document is None:
+            return
+        existing = next(
+            (h for h in self.highlights if (h.start, h.end) == (quote.start, quote.end)), None
+        )
+        if existing is None:
+            command = commands.CreateHighlight(
+                self.session, self.document.id, quote.start, quote.end, self.current_color
+            )
+            self._push(command)
+            existing = command.highlight
+        if existing is not None:
+            self.show_tab(HIGHLIGHTS_TAB)
+            self.highlights_panel.select_highlight(existing.id)
+
+    # ================================================================== quotes
+    def ask_speaker(self, quote: Quote) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Correct speaker", "Who said this?", text=quote.speaker or ""
+        )
+        if ok and name.strip():
+            self.correct_speaker(quote, name.strip())
+
+    def correct_speaker(self, quote: Quote, speaker: str) -> None:
+        if self.document is None:
+            return
+        self.library.set_quote_correction(
+            QuoteCorrection(self.document.id, quote.start, quote.end, speaker=speaker)
+        )
+        self.session.quotesChanged.emit(self.document.id)
+        self.session.documentsChanged.emit()
+
+    def mark_not_a_quote(self, quote: Quote) -> None:
+        if self.document is None:
+            return
+        self.library.set_quote_correction(
+            QuoteCorrection(self.document.id, quote.start, quote.end, not_a_quote=True)
+        )
+        self.session.quotesChanged.emit(self.document.id)
+        self.session.documentsChanged.emit()
+
+    # ================================================================== notes
+    def _save_document_note(self, doc_id: int, text: str) -> None:
+        try:
+            before = self.library.get_note(doc_id)
+        except NotFound:
+            return
+        if before != text:
+            self._push(commands.EditDocumentNote(self.session, doc_id, before, text))
+
+    def _note_changed(self, doc_id: int, text: str) -> None:
+        if self.notes_panel.doc_id == doc_id:
+            self.notes_panel.editor.show_stored(text)
+
+    def _save_document_tags(self, doc_id: int, tags: tuple[str, ...]) -> None:
+        try:
+            self.library.set_document_tags(doc_id, tags)
+        except BylineError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+        self.library_pane.refresh()
+
+    # ================================================================== sidebar <-> text
+    def go_to_quote(self, quote: Quote) -> None:
+        self._syncing = True
+        self.reader.reveal(quote.start, quote.end)
+        self._syncing = False
+
+    def go_to_highlight(self, highlight: Highlight) -> None:
+        self._syncing = True
+        self.reader.reveal(highlight.start, highlight.end)
+        self._syncing = False
+
+    def _caret_moved(self, offset: int) -> None:
+        if self._syncing:
+            return
+        if self.highlights_panel.select_offset(offset):
+            self.show_tab(HIGHLIGHTS_TAB)
+            self.quotes_panel.select_offset(offset)
+        else:
+            self.quotes_panel.select_offset(offset)
+
+    def show_tab(self, index: int) -> None:
+        if not self.sidebar.isVisible() and self.isVisible():
+            self.toggle_sidebar()
+        self.sidebar.setCurrentIndex(index)
+
+    # ================================================================== copying
+    def _speaker_for(self, start: int, end: int) -> str | None:
+        for q in self.quotes:
+            if q.speaker and q.start <= start and end <= q.end:
+                return q.speaker
+        return None
+
+    def _copy(self, text: str) -> None:
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied with attribution.", 3000)
+
+    def copy_quote(self, quote: Quote) -> None:
+        if self.document is not None:
+            self._copy(attributed(quote.text, self.document, quote.speaker))
+
+    def copy_highlight(self, highlight: Highlight) -> None:
+        if self.document is not None:
+            speaker = self._speaker_for(highlight.start, highlight.end)
+            self._copy(attributed(highlight.exact, self.document, speaker))
+
+    def copy_with_attribution(self) -> None:
+        """The selection in the text, else the entry selected in the sidebar's open tab, else
+        the highlight or quote under the caret."""
+        if self.document is None:
+            return
+        span = self.reader.selected_span()
+        if span is not None:
+            text = self.document.text[span[0] : span[1]]
+            self._copy(attributed(text, self.document, self._speaker_for(*span)))
+            return
+        tab = self.sidebar.currentIndex()
+        if tab == QUOTES_TAB and self.quotes_panel.current is not None:
+            self.copy_quote(self.quotes_panel.current)
+            return
+        if tab == HIGHLIGHTS_TAB and self.highlights_panel.current is not None:
+            self.copy_highlight(self.highlights_panel.current)
+            return
+        offset = self.reader.caret_offset()
+        highlight = next((h for h in self.highlights if h.start <= offset < h.end), None)
+        if highlight is not None:
+            self.copy_highlight(highlight)
+            return
+        quote = next((q for q in self.quotes if q.start <= offset < q.end), None)
+        if quote is not None:
+            self.copy_quote(quote)
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        has_selection = self.reader.selected_span() is not None
+        for action in (self.copy_action, self.copy_attributed_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        self.highlight_action.setEnabled(has_selection)
+        self.note_action.setEnabled(has_selection)
+        menu.addActions([self.highlight_action, self.note_action])
+        colors = menu.addMenu("Highlight in")
+        colors.setEnabled(has_selection)
+        for name in COLOR_NAMES:
+            colors.addAction(
+                color_swatch(name), name.title(), lambda n=name: self.highlight_selection(color=n)
+            )
+        offset = self.reader.caret_offset()
+        if any(h.start <= offset < h.end for h in self.highlights):
+            menu.addAction(self.delete_highlight_action)
+        menu.exec(self.reader.viewport().mapToGlobal(pos))
+        self.highlight_action.setEnabled(True)
+        self.note_action.setEnabled(True)
+
+    # ================================================================== find, zoom, view
+    def find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_previous()
+
+    def zoom_in(self) -> None:
+        self.reader.set_font_size(self.reader.font_size + 1)
+        self.settings.setValue("fontSize", self.reader.font_size)
+
+    def zoom_out(self) -> None:
+        self.reader.set_font_size(self.reader.font_size - 1)
+        self.settings.setValue("fontSize", self.reader.font_size)
+
+    def zoom_reset(self) -> None:
+        self.reader.set_font_size(DEFAULT_FONT_SIZE)
+        self.settings.setValue("fontSize", self.reader.font_size)
+
+    def toggle_library(self) -> None:
+        visible = not self.library_pane.isVisible()
+        self.library_pane.setVisible(visible)
+        self.toggle_library_action.setChecked(visible)
+
+    def toggle_sidebar(self) -> None:
+        visible = not self.sidebar.isVisible()
+        self.sidebar.setVisible(visible)
+        self.toggle_sidebar_action.setChecked(visible)
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self.theme = choice
+        self.theme_actions[choice].setChecked(True)
+        self.settings.setValue("theme", choice.value)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        dark = is_dark(self.theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dark)
+        self.reader.set_dark(dark)
+
+    def _system_scheme_changed(self) -> None:
+        if self.theme is ThemeChoice.SYSTEM:
+            self.apply_theme()
+
+    # ================================================================== links
+    def confirm_open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() not in LINK_SCHEMES:
+            self.statusBar().showMessage(f"Byline does not open links like {url.toString()}", 5000)
+            return
+        answer = QMessageBox.question(
+            self,
+            "Open link in your browser?",
+            f"Open this address in your web browser?\n\n{url.toString()}",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    # ================================================================== importing
+    def ask_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import documents",
+            str(Path.home()),
+            "Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.epub *.docx);;All files (*)",
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def open_sample(self) -> None:
+        self.import_paths([sample_document_path()])
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import (and then open) files and folders on a worker thread."""
+        if not paths:
+            return
+        if self._import_task is not None:
+            self.statusBar().showMessage("Still importing; try again when it is done.", 5000)
+            return
+        task = ImportTask(self.session.db_path, paths)
+        task.signals.progress.connect(self._import_progress)
+        task.signals.finished.connect(self._import_finished)
+        task.signals.failed.connect(self._import_failed)
+        self._import_task = task
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Importing…")
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.statusBar().showMessage("Importing…")
+        self._run(task)
+
+    def cancel_import(self) -> None:
+        if self._import_task is not None:
+            self._import_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.statusBar().showMessage("Cancelling after the current file…")
+
+    @property
+    def importing(self) -> bool:
+        return self._import_task is not None
+
+    def _import_progress(self, done: int, total: int, path: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done} of {total}")
+        if done < total:
+            self.statusBar().showMessage(f"Importing {Path(path).name}…")
+
+    def _import_ended(self) -> None:
+        self._import_task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+
+    def _import_failed(self, message: str) -> None:
+        self._import_ended()
+        QMessageBox.warning(self, "Import failed", message)
+
+    def _import_finished(self, report: ImportReport) -> None:
+        cancelled = self._import_task is not None and self._import_task.cancelled
+        self._import_ended()
+        self.last_report = report
+        self.library_pane.refresh()
+        imported, duplicates, failed = (
+            report.count("imported"),
+            report.count("duplicate"),
+            report.count("failed"),
+        )
+        summary = f"Imported {imported} document{'s' if imported != 1 else ''}"
+        if duplicates:
+            summary += f", {duplicates} already in the library"
+        if failed:
+            summary += f", {failed} failed"
+        if cancelled:
+            summary += " (cancelled)"
+        self.statusBar().showMessage(summary + ".", 8000)
+        opened = next((o.document_id for o in report.outcomes if o.document_id is not None), None)
+        if opened is not None:
+            self.open_document(opened)
+        if failed:
+            self._show_import_summary(report, summary)
+        elif not report.outcomes and not cancelled:
+            self.statusBar().showMessage("No documents Byline can read were found there.", 8000)
+
+    def _show_import_summary(self, report: ImportReport, summary: str) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Import summary")
+        box.setText(summary + ".")
+        failures = [o for o in report.outcomes if o.status == "failed"]
+        lines = [f"{Path(o.path).name}: {o.error}" for o in failures[:12]]
+        if len(failures) > 12:
+            lines.append(f"…and {len(failures) - 12} more (see Details).")
+        box.setInformativeText("\n".join(lines))
+        box.setDetailedText("\n".join(f"{o.path}: {o.error}" for o in failures))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.import_summary = box
+        box.open()  # not exec(): the window stays responsive
+
+    def _run(self, task: ImportTask | QuotesTask) -> None:
+        # Referenced until its last signal is delivered, so its signals object stays alive.
+        self._tasks.add(task)
+        signals = task.signals
+        signals.finished.connect(lambda *_: self._tasks.discard(task))
+        signals.failed.connect(lambda *_: self._tasks.discard(task))
+        start(task)
+
+    def cancel_all_tasks(self) -> None:
+        if self._import_task is not None:
+            self._import_task.cancel()
+
+    # drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ================================================================== help
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menus, self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Byline",
+            "<b>Byline</b><p>An offline reading app for journalists: highlights, notes, and "
+            "every quotation with its speaker.</p><p>Byline never connects to the internet.</p>",
+        )
+
+    # ================================================================== start and stop
+    def _show_welcome(self) -> None:
+        empty = self.library.document_count() == 0
+        self.welcome_text.setText(WELCOME_EMPTY if empty else WELCOME_LIBRARY)
+        self.sample_button.setVisible(empty)
+        self.centre.setCurrentWidget(self.welcome)
+        self.setWindowTitle("Byline")
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = s.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.library_pane.set_sort_key(str(s.value("sort", "published")))
+        self.library_pane.setVisible(_as_bool(s.value("libraryVisible", True)))
+        self.toggle_library_action.setChecked(self.library_pane.isVisibleTo(self))
+        self.sidebar.setVisible(_as_bool(s.value("sidebarVisible", True)))
+        self.toggle_sidebar_action.setChecked(self.sidebar.isVisibleTo(self))
+        self.reader.set_font_size(_as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
+        self.apply_theme()
+        last = s.value("lastDocument")
+        if last is not None and self.open_document(_as_int(last)):
+            self.sidebar.setCurrentIndex(_as_int(s.value("sidebarTab", QUOTES_TAB)))
+            self.reader.verticalScrollBar().setValue(_as_int(s.value("scroll", 0)))
+        else:
+            self._show_welcome()
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("splitter", self.splitter.saveState())
+        s.setValue("sort", self.library_pane.sort_key)
+        s.setValue("libraryVisible", self.library_pane.isVisibleTo(self))
+        s.setValue("sidebarVisible", self.sidebar.isVisibleTo(self))
+        s.setValue("sidebarTab", self.sidebar.currentIndex())
+        s.setValue("fontSize", self.reader.font_size)
+        s.setValue("theme", self.theme.value)
+        s.setValue("currentColor", self.current_color)
+        if self.document is not None:
+            s.setValue("lastDocument", self.document.id)
+            s.setValue("scroll", self.reader.verticalScrollBar().value())
+        else:
+            s.remove("lastDocument")
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        self.save_settings()
+        self.cancel_all_tasks()
+        super().closeEvent(event)
+
+    def receive_paths(self, paths: list[Path]) -> None:
+        """A second ``byline`` start handed over its arguments."""
+        if paths:
+            self.import_paths(paths)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0

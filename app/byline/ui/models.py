@@ -1,0 +1,154 @@
+"""List models over Byline's values, for the library pane and the sidebar. Each holds a list of
+frozen values and shows them; ``ItemRole`` gives the value itself back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from byline.core.model import DocumentSummary, Highlight, Quote, SearchHit
+from byline.ui.attribution import readable_date, strip_quotation_marks
+from byline.ui.floating_bar import color_swatch
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+UNATTRIBUTED = "Unattributed"
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def elide(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class ValueListModel(QAbstractListModel, Generic[T]):
+    """A read-only list of values; subclasses say how one is shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: list[T] = []
+
+    def set_items(self, items: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    @property
+    def items(self) -> list[T]:
+        return list(self._items)
+
+    def item(self, row: int) -> T:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        value = self._items[index.row()]
+        if role == ItemRole:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(value)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(value)
+        return None
+
+    def display(self, value: T) -> str:
+        return str(value)
+
+    def tooltip(self, value: T) -> str | None:
+        return None
+
+    def decoration(self, value: T) -> Any:
+        return None
+
+
+class DocumentListModel(ValueListModel[DocumentSummary]):
+    def display(self, value: DocumentSummary) -> str:
+        meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
+        counts = (
+            f"{value.quote_count} quotes · {value.highlight_count} highlights"
+            f" · {value.note_count} notes"
+        )
+        lines = [elide(value.title or "Untitled", 90)]
+        if meta:
+            lines.append(meta)
+        lines.append(counts)
+        return "\n".join(lines)
+
+    def tooltip(self, value: DocumentSummary) -> str | None:
+        return value.title + (f"\nTags: {', '.join(value.tags)}" if value.tags else "")
+
+    def row_of(self, doc_id: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == doc_id:
+                return row
+        return -1
+
+
+class SearchHitModel(ValueListModel[SearchHit]):
+    def display(self, value: SearchHit) -> str:
+        label = {"document": "", "highlight": "Highlight · ", "note": "Note · "}[value.kind.value]
+        snippet = value.snippet.replace("[", "«").replace("]", "»")
+        return f"{elide(value.title, 80)}\n{label}{elide(snippet, 160)}"
+
+
+class HighlightListModel(ValueListModel[Highlight]):
+    def display(self, value: Highlight) -> str:
+        lines = [f"“{elide(value.exact, 180)}”"]
+        if value.note:
+            lines.append(f"✎ {elide(value.note, 160)}")
+        if value.tags:
+            lines.append(" ".join(f"#{t}" for t in value.tags))
+        return "\n".join(lines)
+
+    def decoration(self, value: Highlight) -> Any:
+        return color_swatch(value.color)
+
+    def row_of(self, hl_id: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == hl_id:
+                return row
+        return -1
+
+    def row_at_offset(self, offset: int) -> int:
+        """The highlight that covers a text offset (the innermost, when they nest)."""
+        best = -1
+        for row, h in enumerate(self._items):
+            if h.start <= offset < h.end and (
+                best < 0 or h.end - h.start < self._items[best].end - self._items[best].start
+            ):
+                best = row
+        return best
+
+
+def speaker_label(quote: Quote) -> str:
+    return quote.speaker or UNATTRIBUTED
+
+
+class QuoteListModel(ValueListModel[Quote]):
+    def display(self, value: Quote) -> str:
+        head = speaker_label(value)
+        if value.cue:
+            head += f" · {value.cue}"
+        if value.kind.value == "indirect":
+            head += " (reported)"
+        return f"{head}\n“{elide(strip_quotation_marks(value.text), 240)}”"
+
+    def row_at_offset(self, offset: int) -> int:
+        for row, q in enumerate(self._items):
+            if q.start <= offset < q.end:
+                return row
+        return -1

@@ -1,0 +1,479 @@
+"""The reading view: a document rendered from its blocks in a calm column, with highlights drawn in
+their colours, quotes faintly underlined, find matches and a brief flash on what was jumped to.
+
+Everything it reports or accepts is in canonical text offsets; ``OffsetMap`` translates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from byline.core.model import BlockKind, Document, Highlight, Quote, QuoteKind
+from byline.ui.attribution import readable_date
+from byline.ui.floating_bar import FloatingBar
+from byline.ui.textmap import OffsetMap
+from byline.ui.theme import highlight_color, reading_colors
+
+SERIF_FAMILIES = [
+    "Charter",
+    "Georgia",
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Noto Serif",
+    "Liberation Serif",
+    "DejaVu Serif",
+    "Times New Roman",
+]
+DEFAULT_FONT_SIZE = 13
+MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 28
+MEASURE_CHARS = 68  # characters per line of the reading column
+FLASH_MS = 900
+
+Span = tuple[int, int]
+
+
+def reading_font(point_size: int) -> QFont:
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSize(point_size)
+    return font
+
+
+class ReaderView(QTextBrowser):
+    """Read-only view of one document. Signals carry canonical offsets."""
+
+    cursorOffsetChanged = Signal(int)  # the caret moved (no selection) to this text offset
+    colorPicked = Signal(str)  # a colour on the floating bar was clicked
+    noteRequested = Signal()  # the floating bar's note button
+    linkClicked = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)  # files dropped here go to the window, which imports them
+        self.setUndoRedoEnabled(False)
+        self.document().setUndoRedoEnabled(False)
+        self.setObjectName("readerView")
+        self.anchorClicked.connect(self.linkClicked)
+        self._document: Document | None = None
+        self._highlights: list[Highlight] = []
+        self._quotes: list[Quote] = []
+        self._map = OffsetMap("", (), 0)
+        self._dark = False
+        self._font_size = DEFAULT_FONT_SIZE
+        self._find_spans: list[Span] = []
+        self._find_index = -1
+        self._flash: Span | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.document().setDefaultFont(reading_font(self._font_size))
+        self.floating_bar = FloatingBar(self.viewport())
+        self.floating_bar.colorPicked.connect(self.colorPicked)
+        self.floating_bar.noteRequested.connect(self.noteRequested)
+        self.selectionChanged.connect(self._place_floating_bar)
+        self.cursorPositionChanged.connect(self._report_cursor)
+        self._apply_colors()
+
+    # -- resources: Byline never loads anything from anywhere ------------------------------------
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        return None
+
+    # -- what is shown -------------------------------------------------------------------------
+    @property
+    def current_document(self) -> Document | None:
+        return self._document
+
+    @property
+    def offset_map(self) -> OffsetMap:
+        return self._map
+
+    def show_document(
+        self, document: Document, highlights: Sequence[Highlight], quotes: Sequence[Quote]
+    ) -> None:
+        self._document = document
+        self._highlights = list(highlights)
+        self._quotes = list(quotes)
+        self._find_spans, self._find_index, self._flash = [], -1, None
+        self._render()
+
+    def clear_document(self) -> None:
+        self._document = None
+        self._highlights, self._quotes, self._find_spans = [], [], []
+        self._map = OffsetMap("", (), 0)
+        self.document().clear()
+        self.floating_bar.hide()
+        self._update_extra_selections()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Redraw highlights; only the spans that changed are reformatted."""
+        old = {h.id: h for h in self._highlights}
+        new = {h.id: h for h in highlights}
+        changed: list[Span] = []
+        for hid in old.keys() | new.keys():
+            before, after = old.get(hid), new.get(hid)
+            if before != after:
+                for h in (before, after):
+                    if h is not None:
+                        changed.append((h.start, h.end))
+        self._highlights = sorted(highlights, key=lambda h: (h.start, h.end, h.id))
+        if self._document is None or not changed:
+            return
+        start = min(s for s, _ in changed)
+        end = max(e for _, e in changed)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._paint_highlights(cursor, start, end)
+        cursor.endEditBlock()
+
+    def set_quotes(self, quotes: Sequence[Quote]) -> None:
+        self._quotes = list(quotes)
+        if self._document is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        clear = QTextCharFormat()
+        clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        self._merge(cursor, 0, len(self._document.text), clear)
+        self._paint_quotes(cursor)
+        cursor.endEditBlock()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self._apply_colors()
+        if self._document is not None:
+            value = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(value)
+
+    @property
+    def font_size(self) -> int:
+        return self._font_size
+
+    def set_font_size(self, size: int) -> None:
+        self._font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+        self.document().setDefaultFont(reading_font(self._font_size))
+        self._fit_measure()
+
+    # -- selection and caret, in canonical offsets ---------------------------------------------
+    def selected_span(self) -> Span | None:
+        """The selected text as canonical offsets, trimmed of surrounding white space."""
+        cursor = self.textCursor()
+        if self._document is None or not cursor.hasSelection():
+            return None
+        start = self._map.to_text(cursor.selectionStart())
+        end = self._map.to_text(cursor.selectionEnd())
+        text = self._document.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_doc(start))
+        cursor.setPosition(self._map.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def caret_offset(self) -> int:
+        return self._map.to_text(self.textCursor().position())
+
+    def reveal(self, start: int, end: int, flash: bool = True) -> None:
+        """Scroll so the span sits in the upper third of the view, put the caret there, and
+        flash it briefly."""
+        position = self._map.to_doc(start)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.blockSignals(True)  # the caret moved because of the sidebar; don't echo it back
+        self.setTextCursor(cursor)
+        self.blockSignals(False)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        if flash:
+            self._flash = (start, end)
+            self._flash_timer.start(FLASH_MS)
+            self._update_extra_selections()
+
+    def span_is_visible(self, start: int) -> bool:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_doc(start))
+        rect = self.cursorRect(cursor)
+        return self.viewport().rect().contains(rect.center())
+
+    # -- find ----------------------------------------------------------------------------------
+    def find_all(self, needle: str) -> int:
+        """Mark every match of ``needle`` (case-insensitive) and go to the first one after the
+        caret; return the number of matches."""
+        self._find_spans = []
+        self._find_index = -1
+        if self._document is not None and needle:
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
+            self._find_spans = [m.span() for m in pattern.finditer(self._document.text)]
+        if self._find_spans:
+            caret = self.caret_offset()
+            after = [i for i, (s, _) in enumerate(self._find_spans) if s >= caret]
+            self._go_to_match(after[0] if after else 0)
+        self._update_extra_selections()
+        return len(self._find_spans)
+
+    def find_step(self, forward: bool = True) -> int:
+        """Go to the next (or previous) match, wrapping; return its 0-based index or -1."""
+        if not self._find_spans:
+            return -1
+        step = 1 if forward else -1
+        self._go_to_match((self._find_index + step) % len(self._find_spans))
+        self._update_extra_selections()
+        return self._find_index
+
+    @property
+    def find_position(self) -> tuple[int, int]:
+        """(index of the current match, number of matches)."""
+        return self._find_index, len(self._find_spans)
+
+    def clear_find(self) -> None:
+        self._find_spans, self._find_index = [], -1
+        self._update_extra_selections()
+
+    def _go_to_match(self, index: int) -> None:
+        self._find_index = index
+        start, end = self._find_spans[index]
+        self.reveal(start, end, flash=False)
+
+    # -- rendering -----------------------------------------------------------------------------
+    def _render(self) -> None:
+        doc = self._document
+        assert doc is not None
+        qdoc = self.document()
+        qdoc.clear()
+        colors = reading_colors(self._dark)
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+
+        title_block = QTextBlockFormat()
+        title_block.setBottomMargin(6)
+        title_block.setHeadingLevel(1)
+        title_chars = QTextCharFormat()
+        title_chars.setFontWeight(QFont.Weight.Bold)
+        title_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
+        cursor.setBlockFormat(title_block)
+        cursor.setBlockCharFormat(title_chars)
+        cursor.insertText(doc.title or "Untitled", title_chars)
+
+        meta_block = QTextBlockFormat()
+        meta_block.setBottomMargin(28)
+        meta_chars = QTextCharFormat()
+        meta_chars.setForeground(QColor(colors.muted))
+        meta_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        cursor.insertBlock(meta_block, meta_chars)
+        meta = [p for p in (doc.outlet, doc.author, readable_date(doc.published)) if p]
+        cursor.insertText(" · ".join(meta) if meta else (doc.source_name or ""), meta_chars)
+        if doc.url:
+            link = QTextCharFormat(meta_chars)
+            link.setAnchor(True)
+            link.setAnchorHref(doc.url)
+            link.setForeground(self.palette().color(QPalette.ColorRole.Link))
+            cursor.insertText(" · " if meta else "", meta_chars)
+            cursor.insertText("original", link)
+
+        body_start = -1
+        current_list = None
+        previous_kind: BlockKind | None = None
+        for index, block in enumerate(doc.blocks):
+            block_format, char_format = self._formats_for(block.kind, block.level)
+            cursor.insertBlock(block_format, char_format)
+            if index == 0:
+                body_start = cursor.position()
+            # Characters Qt would treat as paragraph breaks are shown as spaces (same length).
+            body = doc.text[block.start : block.end]
+            body = body.replace("\u2029", " ").replace("\u2028", " ").replace("\n", " ")
+            cursor.insertText(body, char_format)
+            if block.kind is BlockKind.LIST_ITEM:
+                if (
+                    current_list is not None
+                    and previous_kind is BlockKind.LIST_ITEM
+                    and current_list.format().indent() == max(1, block.level)
+                    and (current_list.format().style() == QTextListFormat.Style.ListDecimal)
+                    == block.ordered
+                ):
+                    current_list.add(cursor.block())
+                else:
+                    list_format = QTextListFormat()
+                    list_format.setIndent(max(1, block.level))
+                    list_format.setStyle(
+                        QTextListFormat.Style.ListDecimal
+                        if block.ordered
+                        else QTextListFormat.Style.ListDisc
+                    )
+                    current_list = cursor.createList(list_format)
+            else:
+                current_list = None
+            previous_kind = block.kind
+        if body_start < 0:
+            body_start = cursor.position()
+        self._map = OffsetMap(doc.text, doc.blocks, body_start)
+        self._paint_highlights(cursor, 0, len(doc.text))
+        self._paint_quotes(cursor)
+        cursor.endEditBlock()
+        self._fit_measure()
+        start = QTextCursor(qdoc)
+        self.setTextCursor(start)
+        self._update_extra_selections()
+
+    def _formats_for(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(12)
+        chars = QTextCharFormat()
+        chars.setFontWeight(QFont.Weight.Normal)
+        chars.setFontItalic(False)
+        chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+        chars.setForeground(QBrush())  # the view's text colour
+        if kind is BlockKind.HEADING:
+            block_format.setHeadingLevel(max(1, min(6, level)))
+            block_format.setTopMargin(14)
+            block_format.setBottomMargin(6)
+            chars.setFontWeight(QFont.Weight.Bold)
+            chars.setProperty(QTextFormat.Property.FontSizeAdjustment, max(0, 3 - level))
+        elif kind is BlockKind.BLOCKQUOTE:
+            block_format.setLeftMargin(28)
+            block_format.setRightMargin(16)
+            chars.setFontItalic(True)
+        elif kind is BlockKind.LIST_ITEM:
+            block_format.setBottomMargin(4)
+        return block_format, chars
+
+    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        a, b = self._map.doc_span(start, end)
+        if b <= a:
+            return
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    def _paint_highlights(self, cursor: QTextCursor, start: int, end: int) -> None:
+        """Clear backgrounds in [start, end) and draw every highlight overlapping it."""
+        clear = QTextCharFormat()
+        clear.setBackground(QBrush())
+        self._merge(cursor, start, end, clear)
+        formats: dict[str, QTextCharFormat] = {}
+        for h in self._highlights:
+            if h.end <= start or h.start >= end:
+                continue
+            fmt = formats.get(h.color)
+            if fmt is None:
+                fmt = QTextCharFormat()
+                fmt.setBackground(highlight_color(h.color, self._dark))
+                formats[h.color] = fmt
+            self._merge(cursor, max(h.start, start), min(h.end, end), fmt)
+
+    def _paint_quotes(self, cursor: QTextCursor) -> None:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(reading_colors(self._dark).quote_mark))
+        for q in self._quotes:
+            if q.kind is not QuoteKind.SCARE:
+                self._merge(cursor, q.start, q.end, fmt)
+
+    def _apply_colors(self) -> None:
+        colors = reading_colors(self._dark)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(colors.page))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colors.ink))
+        self.setPalette(palette)
+        self.viewport().setPalette(palette)
+
+    def _fit_measure(self) -> None:
+        """Keep the text column about MEASURE_CHARS wide and centred."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        measure = metrics.averageCharWidth() * MEASURE_CHARS
+        side = max(24.0, (self.viewport().width() - measure) / 2)
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        if abs(frame_format.leftMargin() - side) < 1 and frame_format.topMargin() == 32:
+            return
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        frame_format.setTopMargin(32)
+        frame_format.setBottomMargin(48)
+        root.setFrameFormat(frame_format)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    # -- transient marks -----------------------------------------------------------------------
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._update_extra_selections()
+
+    def _extra(self, span: Span, color: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        a, b = self._map.doc_span(*span)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(color))
+        selection.format = fmt
+        return selection
+
+    def _update_extra_selections(self) -> None:
+        colors = reading_colors(self._dark)
+        selections = [
+            self._extra(span, colors.find_current if i == self._find_index else colors.find_match)
+            for i, span in enumerate(self._find_spans)
+        ]
+        if self._flash is not None:
+            selections.append(self._extra(self._flash, colors.flash))
+        self.setExtraSelections(selections)
+
+    @property
+    def is_flashing(self) -> bool:
+        return self._flash is not None
+
+    # -- reporting -----------------------------------------------------------------------------
+    def _report_cursor(self) -> None:
+        if self._document is not None and not self.textCursor().hasSelection():
+            self.cursorOffsetChanged.emit(self.caret_offset())
+
+    def _place_floating_bar(self) -> None:
+        if self.selected_span() is None:
+            self.floating_bar.hide()
+            return
+        cursor = QTextCursor(self.textCursor())
+        cursor.setPosition(self.textCursor().selectionStart())
+        rect = self.cursorRect(cursor)
+        bar = self.floating_bar
+        bar.adjustSize()
+        x = max(4, min(rect.left(), self.viewport().width() - bar.width() - 4))
+        y = rect.top() - bar.height() - 6
+        if y < 4:
+            end_cursor = QTextCursor(self.textCursor())
+            end_cursor.setPosition(self.textCursor().selectionEnd())
+            y = self.cursorRect(end_cursor).bottom() + 6
+        bar.move(x, y)
+        bar.show()
+        bar.raise_()

@@ -1,0 +1,94 @@
+"""Work that must not run on the GUI thread: importing files (parse, store, extract quotes) and
+extracting one document's quotes. Each task opens its own Library connection to the same file,
+because an sqlite connection belongs to the thread that opened it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from byline.core.errors import BylineError
+from byline.core.model import ImportReport
+from byline.store import Library
+from byline.workflows import document_quotes, import_paths
+
+
+class ImportSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, file being read
+    finished = Signal(object)  # ImportReport
+    failed = Signal(str)  # the whole batch could not run (library unreadable)
+
+
+class ImportTask(QRunnable):
+    """Import files and folders, then extract the quotes of what was imported."""
+
+    def __init__(self, db_path: Path, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.paths = list(paths)
+        self.signals = ImportSignals()
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                report = import_paths(
+                    library,
+                    self.paths,
+                    on_progress=lambda done, total, path: self.signals.progress.emit(
+                        done, total or 0, str(path)
+                    ),
+                    should_cancel=self._cancelled.is_set,
+                )
+                for outcome in report.outcomes:
+                    if self._cancelled.is_set():
+                        break
+                    if outcome.status == "imported" and outcome.document_id is not None:
+                        document_quotes(library, outcome.document_id)
+        except BylineError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.finished.emit(report)
+
+
+class QuotesSignals(QObject):
+    finished = Signal(int, object)  # document id, list[Quote]
+    failed = Signal(int, str)
+
+
+class QuotesTask(QRunnable):
+    """Extract (and cache) one document's quotes."""
+
+    def __init__(self, db_path: Path, doc_id: int) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.doc_id = doc_id
+        self.signals = QuotesSignals()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                quotes = document_quotes(library, self.doc_id)
+        except BylineError as exc:
+            self.signals.failed.emit(self.doc_id, str(exc))
+            return
+        self.signals.finished.emit(self.doc_id, quotes)
+
+
+def start(task: QRunnable) -> None:
+    """Run on the global pool, which deletes the runnable when done; callers keep a Python
+    reference to the task (and so to its signals) until its last signal has arrived."""
+    QThreadPool.globalInstance().start(task)
+
+
+__all__ = ["ImportReport", "ImportTask", "QuotesTask", "start"]
