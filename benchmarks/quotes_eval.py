@@ -33,7 +33,8 @@ def main() -> None:
                      "cue": q.cue, "kind": str(q.kind)}
                     for q in extract_quotes(doc["text"])
                 ]
-                out.write(json.dumps({"id": doc["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
+                line = json.dumps({"id": doc["id"], "quotes": quotes}, ensure_ascii=False)
+                out.write(line + "\n")
                 n_docs += 1
                 n_quotes += len(quotes)
     print(f"extractor {EXTRACTOR_VERSION}: {n_quotes} quotes in {n_docs} documents -> {args.out}")

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from byline.core.model import Quote, QuoteCorrection
 
 
-def apply_corrections(quotes: Iterable[Quote], corrections: Iterable[QuoteCorrection]) -> list[Quote]:
+def apply_corrections(
+    quotes: Iterable[Quote], corrections: Iterable[QuoteCorrection]
+) -> list[Quote]:
     """``quotes`` with ``corrections`` applied (matched by ``start`` and ``end``), in text order.
     A correction whose span matches no quote is ignored: the text it was made on has changed."""
     by_span = {(c.start, c.end): c for c in corrections}
@@ -21,7 +23,9 @@ def apply_corrections(quotes: Iterable[Quote], corrections: Iterable[QuoteCorrec
         elif c.not_a_quote:
             continue
         elif c.speaker is not None:
-            out.append(dataclasses.replace(q, speaker=c.speaker, speaker_start=None, speaker_end=None))
+            out.append(
+                dataclasses.replace(q, speaker=c.speaker, speaker_start=None, speaker_end=None)
+            )
         else:
             out.append(q)
     return sorted(out, key=lambda q: (q.start, q.end))

@@ -1,19 +1,263 @@
-"""Putting the pieces together: quoted spans, their kind, speaker and cue, and reported speech."""
+"""Putting the pieces together: quoted spans, their kind, speaker and cue, and reported speech,
+read paragraph by paragraph and sentence by sentence in text order, as a reader would."""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
 from byline.core.model import Quote, QuoteKind
-from byline.core.quotes.marks import find_quoted_spans
+from byline.core.quotes.attribution import Attribution, attribution_after, attribution_before
+from byline.core.quotes.indirect import reported_speech
+from byline.core.quotes.lexicon import Lexicon, load_lexicon, word_set
+from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
+from byline.core.quotes.names import (
+    NAME_RUN,
+    Mention,
+    People,
+    Person,
+    parse_mention,
+    strip_possessive,
+)
+from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "0.2"
+
+# A short quoted term (a word or three, no sentence of its own) is a scare quote unless
+# the text says someone spoke it.
+SCARE_MAX_WORDS = 3
+# A pull quote: quoted words missing their opening mark, then only the speaker's label.
+_PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
+_PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
+_WORDS = re.compile(r"\w+")
+# After a name, what shows it is a person's: an age, an apposition, a relative "who", a verb
+# of speech. ("Purdy, 73," / "Lee, a spokeswoman" / "Telford said")
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\s)|\s+(?:\w+ly\s+)?(?:said|says|told|tells|"
+    r"added|adds|explained|explains|noted|notes|recalls|recalled|wrote|writes|asked|argued|"
+    r"argues|believes|thinks|hopes)\b)"
+)
+_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]his)\s+((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Every quotation in ``text``, sorted by start."""
-    out: list[Quote] = []
-    for s in find_quoted_spans(text):
-        body = text[s.start : s.end]
-        kind = QuoteKind.SCARE if s.single or len(body.split()) <= 3 else QuoteKind.DIRECT
-        out.append(Quote(s.start, s.end, body, kind))
+@dataclass
+class _Found:
+    span: QuotedSpan
+    kind: QuoteKind
+    speaker: str | None
+    cue: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return word_set(lang, "not_names.txt")
+
+
+def _mention_of(att: Attribution, lex: Lexicon, stop: frozenset[str]) -> Mention | None:
+    phrase = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
+    return parse_mention(phrase, lex, stop)
+
+
+def _name_mentions(
+    text: str, spans: list[QuotedSpan], people: People, lex: Lexicon, stop: frozenset[str]
+) -> list[tuple[int, Person]]:
+    """Every full name in the text introduced at its first mention (with titles written before
+    it), and where the text names a known person, outside quotations, in order."""
+    out: list[tuple[int, Person]] = []
+    starts = [s.start for s in spans]
+    for m in NAME_RUN.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and spans[k].end > m.start():
+            continue  # names inside a quotation are not who the passage is about
+        phrase = m.group()
+        if " " not in phrase:
+            # a lone capitalised word: only a known person's surname or first name matters
+            word = strip_possessive(phrase)
+            if word.lower() in stop or word.lower() not in people.by_word:
+                continue
+            p = people.by_single_word(word, m.start())
+            if p is not None:
+                out.append((m.start(), p))
+                if _PERSON_AFTER.match(text, m.end()):
+                    p.is_person = True
+            continue
+        mention = parse_mention(phrase, lex, stop)
+        if mention is None or mention.kind != "name":
+            continue
+        if len(mention.name.split()) >= 2:
+            before = text[max(0, m.start() - 40) : m.start()].lower().split()[-3:]
+            roles = tuple(w for w in before if w in lex.titles) + mention.roles
+            person = people.introduce(mention.name, m.start(), roles, mention.gender)
+            out.append((m.start(), person))
+            if _PERSON_AFTER.match(text, m.end()):
+                person.is_person = True
+        else:
+            p = people.by_single_word(mention.name, m.start())
+            if p is not None:
+                out.append((m.start(), p))
+                if _PERSON_AFTER.match(text, m.end()):
+                    p.is_person = True
     return out
+
+
+def _descriptions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """People the article describes without naming: "a guilt-ridden Russian officer"."""
+    out = []
+    for m in _DESCRIBED.finditer(text):
+        words = m.group(1).split()
+        head = words[-1].lower()
+        if head in lex.titles and head not in lex.groups:
+            out.append((m.start(1), " ".join(words), head))
+    return out
+
+
+class _Reader:
+    """One pass over a text; keeps who the passage is about."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lex = load_lexicon(lang)
+        self.stop = _stopwords(lang)
+        self.abbrev = word_set(lang, "abbreviations.txt")
+        self.people = People(self.lex, self.stop)
+        self.last_speaker: str | None = None
+        self.mentions: list[tuple[int, Person]] = []
+        self.mi = 0
+        self.described: list[tuple[int, str, str]] = []
+        self.found: list[_Found] = []
+
+    def advance(self, pos: int) -> None:
+        """Let the reader see every name mentioned before ``pos``."""
+        while self.mi < len(self.mentions) and self.mentions[self.mi][0] < pos:
+            self.people.mentioned(self.mentions[self.mi][1])
+            self.mi += 1
+
+    def speaker_of(self, att: Attribution) -> tuple[str | None, Mention | None]:
+        mention = _mention_of(att, self.lex, self.stop)
+        if mention is None:
+            return None, None
+        self.advance(att.start)
+        name, person = self.people.resolve(mention, att.start)
+        if person is None and mention.kind == "description":
+            # someone described but not named: "the official" is the person described earlier
+            head = mention.roles[-1] if mention.roles else ""
+            earlier = [d for d in self.described if d[0] < att.start]
+            same = [d for d in earlier if d[2] == head]
+            if same or earlier:
+                name = (same or earlier)[-1][1]
+            person = self.people.introduce(name or mention.text, att.start, (head,), named=False)
+        if person is not None:
+            self.people.mentioned(person)
+        return name, mention
+
+    def run(self) -> list[Quote]:
+        text = self.text
+        spans = find_quoted_spans(text)
+        self.mentions = _name_mentions(text, spans, self.people, self.lex, self.stop)
+        self.described = _descriptions(text, self.lex)
+        k = 0
+        for para in PARAGRAPH.finditer(text):
+            ps, pe = para.span()
+            in_para: list[QuotedSpan] = []
+            while k < len(spans) and spans[k].start < pe:
+                in_para.append(spans[k])
+                k += 1
+            self.paragraph(ps, pe, in_para)
+        return self.quotes()
+
+    def paragraph(self, ps: int, pe: int, quotes: list[QuotedSpan]) -> None:
+        text = self.text
+        sentences = sentence_spans(text, ps, pe, quotes, self.abbrev)
+        para_speaker: str | None = None
+        qi = 0
+        for ss, se in sentences:
+            if not (qi < len(quotes) and quotes[qi].start < se):
+                self.indirect(ss, se)
+            while qi < len(quotes) and quotes[qi].start < se:
+                q = quotes[qi]
+                prev_end = quotes[qi - 1].end if qi > 0 else ps
+                next_start = quotes[qi + 1].start if qi + 1 < len(quotes) else pe
+                qi += 1
+                f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker)
+                if f.kind is QuoteKind.DIRECT and f.speaker:
+                    para_speaker = f.speaker
+
+    def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
+               para_speaker: str | None) -> _Found:
+        text = self.text
+        words = len(_WORDS.findall(text, q.start, q.end))
+        if not q.opened and _PULL_TAIL.match(text, q.end, pe) and q.start == ps:
+            return self.pull_quote(q, pe)
+        att = attribution_after(text, q.end, after_end) if q.end < after_end else None
+        if att is None and before_start < q.start:
+            att = attribution_before(text, before_start, q.start)
+        speaker: str | None = None
+        mention: Mention | None = None
+        if att is not None:
+            speaker, mention = self.speaker_of(att)
+            if mention is None:
+                att = None
+        short = words <= SCARE_MAX_WORDS and not re.search(r"[.!?]", text[q.start : q.end])
+        if (q.single or short) and att is None:
+            f = _Found(q, QuoteKind.SCARE, None, None, None, None)
+        elif att is not None:
+            f = _Found(q, QuoteKind.DIRECT, speaker, att.cue, att.start, att.end)
+        else:
+            # No speaker named here: a split quote keeps the paragraph's speaker, a quote
+            # standing alone keeps the speaker of the paragraph before.
+            f = _Found(q, QuoteKind.DIRECT, para_speaker or self.last_speaker, None, None, None)
+        if f.kind is QuoteKind.DIRECT and f.speaker:
+            self.last_speaker = f.speaker
+        self.found.append(f)
+        return f
+
+    def indirect(self, ss: int, se: int) -> None:
+        r = reported_speech(self.text, ss, se)
+        if r is None:
+            return
+        att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
+        speaker, mention = self.speaker_of(att)
+        if mention is None:
+            return
+        self.last_speaker = speaker
+        span = QuotedSpan(r.start, r.end, False, False)
+        self.found.append(_Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end))
+
+    def pull_quote(self, q: QuotedSpan, pe: int) -> _Found:
+        label = self.text[q.end : pe].strip(" .")
+        f = _Found(q, QuoteKind.DIRECT, label, None, None, None)
+        f.cue = "pull"  # marked for merging once the whole text is read
+        self.found.append(f)
+        return f
+
+    def quotes(self) -> list[Quote]:
+        text = self.text
+        bodies = [
+            set(_WORDS.findall(text[f.span.start : f.span.end].lower()))
+            for f in self.found
+            if f.cue != "pull"
+        ]
+        out: list[Quote] = []
+        for f in self.found:
+            if f.cue == "pull":
+                words = set(_WORDS.findall(text[f.span.start : f.span.end].lower()))
+                if any(len(words & b) >= 0.6 * len(words) for b in bodies):
+                    continue  # the same words are in the body: one quote, not two
+                f.cue = None
+            out.append(
+                Quote(f.span.start, f.span.end, text[f.span.start : f.span.end], f.kind,
+                      f.speaker, f.cue, f.speaker_start, f.speaker_end)
+            )
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+
+def extract_quotes(text: str, lang: str = "en") -> list[Quote]:
+    """Every quotation in ``text``: direct (span with its marks), indirect (the reported clause)
+    and scare quotes, with speaker and cue where the text gives them, sorted by start."""
+    return _Reader(text, lang).run()

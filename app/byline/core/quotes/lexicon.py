@@ -56,3 +56,9 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         groups=frozenset(line.lower() for line in _lines(lang, "group_speakers.txt")),
         outlet_words=frozenset(line.lower() for line in _lines(lang, "outlets_words.txt")),
     )
+
+
+@cache
+def word_set(lang: str, name: str) -> frozenset[str]:
+    """A plain word list of ``lang`` (one entry a line), lower-cased."""
+    return frozenset(line.lower() for line in _lines(lang, name))

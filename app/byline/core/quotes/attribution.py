@@ -1,0 +1,115 @@
+"""Finding who said a quotation and with which cue, in the words around it: the speaker after
+the quote ("...," she said / said Lee / Lee, a spokeswoman for X, said), before it (Lee told
+CBC: "...") or named by "according to"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from byline.core.quotes.lexicon import Lexicon, load_lexicon
+
+# A word of a speaker phrase: an honorific or initials with their period, else a run of
+# non-space characters without sentence punctuation or quotation marks.
+TOK = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Gen|Gov|Sen|Rep|Sgt|Const|Insp|Det|Rev|Hon|Prof)\."
+    r"|(?:[A-Z]\.)+[A-Z]?|[^\s,.;:!?“”\"«»„()\[\]—–]+)"
+)
+# Speech-verb helpers that may stand between speaker and cue: "has said", "also told".
+AUX = (
+    r"(?:(?:also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
+    r"|will|did|does|do|\w+ly)\s+)*"
+)
+# Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
+_STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
+         r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
+         r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
+         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$)")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker_text: str  # the phrase as written: "the officer", "Surrey Mayor Doug McCallum"
+    start: int  # offsets of that phrase in the text
+    end: int
+    cue: str
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    after_cue_first: re.Pattern[str]
+    after_speaker_first: re.Pattern[str]
+    after_according: re.Pattern[str]
+    before: re.Pattern[str]
+    before_according: re.Pattern[str]
+    cue_word: re.Pattern[str]
+
+
+@cache
+def patterns(lang: str = "en") -> _Patterns:
+    lex = load_lexicon(lang)
+    cues = "|".join(sorted(lex.cue_forms, key=len, reverse=True))
+    cue = rf"(?P<cue>(?i:{cues}))\b"
+    phrase = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
+    apposition = r"(?:,\s+[^,“”\"]{1,120},)?"
+    lead = r"^[\s,—–\-]*"
+    return _Patterns(
+        after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{_STOP}"),
+        after_speaker_first=re.compile(rf"{lead}{phrase}{apposition}\s+{AUX}{cue}"),
+        after_according=re.compile(rf"{lead}(?P<cue>(?i:according to))\s+{phrase}{_STOP}"),
+        before=re.compile(
+            rf"(?:^|[\s(])(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}){apposition}\s+{AUX}{cue}"
+            r"(?P<rest>[^“”\".!?]{0,90}?)[,:]?\s*$"
+        ),
+        before_according=re.compile(rf"(?P<cue>(?i:according to))\s+{phrase}\s*,\s*$"),
+        cue_word=re.compile(rf"\b{cue}"),
+    )
+
+
+def _hit(m: re.Match[str], base: int) -> Attribution:
+    return Attribution(m.group("spk"), base + m.start("spk"), base + m.end("spk"),
+                       m.group("cue").lower())
+
+
+def attribution_after(text: str, start: int, end: int, lang: str = "en") -> Attribution | None:
+    """The speaker named right after a quote, in ``text[start:end]``."""
+    p = patterns(lang)
+    s = text[start:end]
+    if not has_cue(s, lang):
+        return None
+    for pat in (p.after_cue_first, p.after_according, p.after_speaker_first):
+        m = pat.match(s)
+        if m:
+            return _hit(m, start)
+    return None
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def has_cue(s: str, lang: str = "en") -> bool:
+    """Whether ``s`` holds a speech verb at all: a cheap test before the costly patterns."""
+    return not _cue_words(lang).isdisjoint(_LOWER_WORDS.findall(s.lower()))
+
+
+@cache
+def _cue_words(lang: str) -> frozenset[str]:
+    lex = load_lexicon(lang)
+    return lex.cue_forms | {p.split()[0] for p in lex.cue_phrases}
+
+
+def attribution_before(text: str, start: int, end: int, lang: str = "en") -> Attribution | None:
+    """The speaker named in the words leading up to a quote, ``text[start:end]``."""
+    p = patterns(lang)
+    s = text[start:end]
+    if not has_cue(s, lang):
+        return None
+    m = p.before_according.search(s) or p.before.search(s)
+    if m:
+        return _hit(m, start)
+    return None
+
+
+def lexicon_for(lang: str) -> Lexicon:
+    return load_lexicon(lang)

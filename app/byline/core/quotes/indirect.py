@@ -1,0 +1,77 @@
+"""Reported speech: a sentence that says someone said something without quoting them
+("Melnikova said all troops have the right to file reports", "The risk is low, officials say",
+"According to police, the man fled"). The span is the reported clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from byline.core.quotes.attribution import AUX, TOK, has_cue
+from byline.core.quotes.lexicon import load_lexicon, word_set
+
+# What may stand between the cue and the reported clause: whom it was told to, when, where.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+_MEDIUM = (r"(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|"
+           r"release|letter|post|tweet|report|decision|speech|conference|video|filing|ruling)")
+_BETWEEN = (rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
+            rf"|\s+in\s+{_MEDIUM}|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{{1,30}}?(?=,))*")
+_OBJECT = (
+    r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}))"
+)
+# Openers before the subject: "But", "In Russia,", "On Monday,"
+_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40},\s+)?"
+_MIN_CLAUSE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reported:
+    start: int  # the reported clause
+    end: int
+    speaker_text: str
+    speaker_start: int
+    speaker_end: int
+    cue: str
+
+
+@cache
+def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    lex = load_lexicon(lang)
+    lemmas = word_set(lang, "indirect_cues.txt")
+    forms = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in lemmas), key=len, reverse=True)
+    tell = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure")),
+                  key=len, reverse=True)
+    cue = rf"(?P<cue>{'|'.join(forms)})\b"
+    tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
+    spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
+    appos = r"(?:,\s+[^,“”\"]{1,120},)?"
+    clause = r"(?P<clause>[^“”\"]+?)"
+    end = r"[\s.!?]*$"
+    tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
+    return (
+        re.compile(rf"^(?i:according\s+to)\s+{spk},\s+{clause}{end}"),
+        re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
+        re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},\s+{cue}\s+{spk}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+    )
+
+
+def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Reported | None:
+    """The reported speech in the sentence ``text[start:end]``, if it is one."""
+    s = text[start:end]
+    if not has_cue(s, lang):
+        return None
+    for pat in _patterns(lang):
+        m = pat.match(s)
+        if m is None:
+            continue
+        cs, ce = m.span("clause")
+        if len(s[cs:ce].split()) < _MIN_CLAUSE_WORDS or s[cs:ce].startswith("to "):
+            continue
+        cue = m.groupdict().get("cue") or "according to"
+        return Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
+                        start + m.end("spk"), cue.lower())
+    return None

@@ -1,0 +1,217 @@
+"""Who a mention means: reading a speaker mention (a name with its titles, a pronoun, a
+description such as "the rookie defenceman") and resolving it to the full name the article
+introduced, the way a reader does: surnames to the first full mention, roles to the person who
+holds them, pronouns to the person the passage is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from byline.core.quotes.lexicon import Lexicon
+
+_TOKEN = re.compile(r"[\w][\w'’.\-]*")
+# Lower-case particles that may sit inside a person's name: Ursula von der Leyen.
+NAME_PARTICLES = frozenset(
+    {
+        "de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "le", "la", "du",
+        "dos", "das", "al", "bin", "ibn", "el", "mac", "st.",
+    }
+)
+# Words that open a clause before the speaker phrase: "But Telford said", "and she added".
+_LEADING = frozenset(
+    {
+        "and", "but", "or", "so", "while", "as", "then", "also", "meanwhile",
+    }
+)
+DETERMINERS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+        "our", "my",
+    }
+)
+# A capitalised run of words, with name particles allowed inside it.
+NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+    r"(?:[ \u00a0]+(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
+    r"(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
+)
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How the text names a speaker at one place."""
+
+    kind: str  # "name" | "pronoun" | "description" | "group"
+    text: str  # as written, titles and determiners included
+    name: str = ""  # for names: the name without titles or honorifics
+    roles: tuple[str, ...] = ()  # title or role words around the mention (lower case)
+    gender: str = ""  # m / f when a pronoun or honorific says so
+
+
+def _is_name_word(w: str, lex: Lexicon, stop: frozenset[str]) -> bool:
+    if not w or not w[0].isupper():
+        return w in NAME_PARTICLES
+    lw = w.lower().rstrip(".")
+    return lw not in stop and lw not in lex.titles and w not in lex.honorifics
+
+
+def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | None:
+    """Read a short phrase that names a speaker ("Surrey Mayor Doug McCallum", "she",
+    "the rookie defenceman", "Melnikova"). None when it does not look like one."""
+    phrase = phrase.strip(" ,;:\u00a0")
+    words = phrase.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    phrase = " ".join(words)
+    if not words or len(words) > 9:
+        return None
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in lex.pronouns:
+        g = lex.pronouns[low[0]]
+        return Mention("pronoun", phrase, gender=g)
+    gender = ""
+    if words[0].rstrip(".") in ("Mr", "Sir"):
+        gender = "m"
+    elif words[0].rstrip(".") in ("Mrs", "Ms", "Miss", "Dame"):
+        gender = "f"
+    # The name is the trailing run of capitalised words after the last title or honorific.
+    i = len(words)
+    while i > 0 and _is_name_word(strip_possessive(words[i - 1]) if i == len(words) else
+                                  words[i - 1], lex, stop):
+        i -= 1
+    for j in range(len(words) - 1):
+        if words[j] in lex.honorifics and words[j + 1][0].isupper():
+            # after Mr./Ms. every capitalised word is the name: "Ms. May"
+            i = min(i, j + 1)
+            break
+    while i < len(words) and words[i] in NAME_PARTICLES:
+        i += 1
+    name_words = words[i:]
+    roles = tuple(w.lower().strip(".,") for w in words[:i] if w.lower().strip(".,") in lex.titles)
+    name_words = [strip_possessive(w) for w in name_words]
+    if name_words and name_words[-1][0].isupper() and low[0] not in DETERMINERS:
+        return Mention("name", phrase, " ".join(name_words), roles, gender)
+    head = strip_possessive(low[-1]).strip(".,")
+    if head in DETERMINERS or head in stop:
+        return None
+    if low[0] in DETERMINERS or head in lex.titles or head in lex.groups:
+        kind = "group" if head in lex.groups and head not in lex.titles else "description"
+        return Mention(kind, phrase, roles=(*roles, head), gender=gender)
+    return None
+
+
+@dataclass
+class Person:
+    name: str
+    first_pos: int
+    roles: set[str] = field(default_factory=set)
+    gender: str = ""  # m / f / p (a group) once known
+    named: bool = True  # False for people the article only describes ("a Russian officer")
+    is_person: bool = False  # the text showed it is a person (spoke, has a title, an age)
+
+
+class People:
+    """The people an article introduces, in order, and how its mentions resolve to them."""
+
+    def __init__(self, lex: Lexicon, stop: frozenset[str]) -> None:
+        self.lex = lex
+        self.stop = stop
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.by_word: dict[str, list[Person]] = {}
+        self.recent: list[Person] = []  # people in the order the text last mentioned them
+
+    def introduce(self, name: str, pos: int, roles: tuple[str, ...] = (), gender: str = "",
+                  named: bool = True, is_person: bool = False) -> Person:
+        """Record a full name (or an unnamed person's description), or add what is learnt
+        about a known person."""
+        key = name.lower()
+        p = self.by_name.get(key)
+        if p is None:
+            p = Person(name, pos, named=named)
+            self.people.append(p)
+            self.by_name[key] = p
+            if named:
+                words = name.split()
+                self.by_word.setdefault(strip_possessive(words[-1]).lower(), []).append(p)
+                if len(words) > 1:
+                    self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
+        p.roles.update(roles)
+        p.is_person = p.is_person or is_person or bool(roles) or gender in ("m", "f")
+        if gender and not p.gender:
+            p.gender = gender
+        return p
+
+    def mentioned(self, p: Person) -> None:
+        """The text has just named ``p``: later pronouns most likely mean them."""
+        if self.recent and self.recent[-1] is p:
+            return
+        self.recent.append(p)
+        if len(self.recent) > 64:
+            del self.recent[:32]
+
+    def by_single_word(self, word: str, pos: int) -> Person | None:
+        """The person a lone surname (or first name) means: the latest introduced before."""
+        w = strip_possessive(word).lower()
+        for key in (w, "first:" + w):
+            cands = self.by_word.get(key)
+            if cands:
+                # the first full mention: a later namesake (a husband, a son) is named in full
+                return cands[0]
+        return None
+
+    def _latest(self, gender: str) -> Person | None:
+        for p in reversed(self.recent[-16:]):
+            if gender == "p":
+                if p.gender == "p":
+                    return p
+            elif p.is_person and (p.gender in ("", gender) or gender == "n"):
+                return p
+        return None
+
+    def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
+        """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
+        if m.kind == "pronoun":
+            p = self._latest(m.gender)
+            if p is not None and m.gender in ("m", "f") and not p.gender:
+                p.gender = m.gender
+            return (p.name, p) if p is not None else (None, None)
+        if m.kind == "name":
+            words = m.name.split()
+            if len(words) >= 2:
+                p = self.by_name.get(m.name.lower()) or self.introduce(
+                    m.name, pos, m.roles, m.gender
+                )
+            else:
+                p = self.by_single_word(words[0], pos) or self.introduce(m.name, pos, m.roles)
+            p.is_person = True  # it spoke
+            return p.name, p
+        if m.kind == "description":
+            head = m.roles[-1] if m.roles else ""
+            first = m.text.split()[0].lower()
+            if first in ("a", "an", "another", "one"):
+                return m.text, self.introduce(m.text, pos, (head,), named=False, is_person=True)
+            if first in self.lex.pronouns and head not in self.lex.titles:
+                # "her statement read", "his office said": the words are the person's
+                g = self.lex.pronouns[first]
+                p = self._latest(g)
+                return (p.name, p) if p is not None else (m.text, None)
+            for p in reversed(self.recent):
+                if head in p.roles:
+                    return p.name, p
+            # "the officer" for the person the passage is about, named or not
+            p = self._latest("n")
+            if p is not None and (not p.named or head in self.lex.titles or m.text[4:5].isupper()):
+                p.roles.add(head)
+                return p.name, p
+            return m.text, None
+        p = self.introduce(m.text, pos, m.roles, "p", named=False)
+        return m.text, p

@@ -1,0 +1,126 @@
+"""Direct, indirect and scare quotes with speakers, on short articles written for these tests."""
+
+from byline.core.model import Quote, QuoteKind
+from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
+
+
+def _by_text(quotes: list[Quote]) -> dict[str, Quote]:
+    return {q.text: q for q in quotes}
+
+
+def test_speaker_after_quote_with_said() -> None:
+    text = "“The water rose in minutes,” Maria Okafor said."
+    (q,) = extract_quotes(text)
+    assert (q.kind, q.speaker, q.cue) == (QuoteKind.DIRECT, "Maria Okafor", "said")
+    assert text[q.start : q.end] == "“The water rose in minutes,”"
+    assert text[q.speaker_start or 0 : q.speaker_end or 0] == "Maria Okafor"
+
+
+def test_inverted_said_name_with_apposition() -> None:
+    text = "“We will appeal,” said Dana Whitfield, a spokeswoman for the union."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Dana Whitfield"
+
+
+def test_speaker_before_quote_with_colon() -> None:
+    text = "Council member Priya Nair told reporters: “This budget is a mistake.”"
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.cue) == ("Priya Nair", "told")
+
+
+def test_told_outlet_is_not_the_speaker() -> None:
+    text = "“I left because I was afraid,” Tomas Lindqvist told the Herald."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Tomas Lindqvist"
+
+
+def test_surname_resolves_to_first_full_mention() -> None:
+    text = ("Farmer Grace Mwangi lost her crop.\n\n"
+            "“Nothing grew this year,” Mwangi said.")
+    assert extract_quotes(text)[0].speaker == "Grace Mwangi"
+
+
+def test_pronoun_resolves_to_person_just_named() -> None:
+    text = ("Coach Samuel Otieno watched the game from the stands.\n\n"
+            "“We were not ready,” he said.")
+    assert extract_quotes(text)[0].speaker == "Samuel Otieno"
+
+
+def test_pronoun_skips_organisations_named_in_between() -> None:
+    text = ("Economist Lena Fischer studies Deutsche Bank and the Federal Reserve.\n\n"
+            "“Rates will fall,” she said.")
+    assert extract_quotes(text)[0].speaker == "Lena Fischer"
+
+
+def test_description_resolves_to_the_person_holding_the_role() -> None:
+    text = ("Mayor Ellen Brody opened the meeting.\n\n"
+            "“The roads come first,” the mayor said.")
+    assert extract_quotes(text)[0].speaker == "Ellen Brody"
+
+
+def test_split_quote_keeps_speaker_for_second_half() -> None:
+    text = "“We were hungry,” Jonas Berg said. “Nobody came for three days.”"
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Jonas Berg", "Jonas Berg"]
+
+
+def test_quote_alone_in_paragraph_keeps_speaker_of_paragraph_before() -> None:
+    text = ("“The factory will close,” union leader Ruth Acheson said.\n\n"
+            "“Four hundred families depend on it.”")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ruth Acheson", "Ruth Acheson"]
+
+
+def test_according_to_attributes_the_quote() -> None:
+    text = "According to Omar Haddad, “the ceasefire will not hold.”"
+    assert extract_quotes(text)[0].speaker == "Omar Haddad"
+
+
+def test_said_in_a_statement() -> None:
+    text = "“We regret the error,” Leila Haddad said in a statement."
+    q = extract_quotes(text)[0]
+    assert (q.speaker, q.cue) == ("Leila Haddad", "said")
+
+
+def test_short_quoted_term_without_speech_is_a_scare_quote() -> None:
+    text = "The minister called the protesters “radicals” before the vote."
+    (q,) = extract_quotes(text)
+    assert q.kind is QuoteKind.SCARE
+
+
+def test_indirect_speech_spans_the_reported_clause() -> None:
+    text = "Anna Kowalski said the shelter would reopen next month."
+    (q,) = extract_quotes(text)
+    assert q.kind is QuoteKind.INDIRECT
+    assert q.text == "the shelter would reopen next month"
+    assert (q.speaker, q.cue) == ("Anna Kowalski", "said")
+
+
+def test_indirect_speech_with_speaker_at_the_end() -> None:
+    text = "The shelter will reopen next month, Anna Kowalski said."
+    (q,) = extract_quotes(text)
+    assert (q.kind, q.text, q.speaker) == (
+        QuoteKind.INDIRECT, "The shelter will reopen next month", "Anna Kowalski")
+
+
+def test_indirect_speech_told_outlet_and_surname() -> None:
+    text = ("Aid worker Bea Lindgren arrived in March.\n\n"
+            "Lindgren told the Tribune that most families had left the valley.")
+    (q,) = extract_quotes(text)
+    assert q.text == "most families had left the valley"
+    assert q.speaker == "Bea Lindgren"
+
+
+def test_pull_quote_is_merged_with_body_quote() -> None:
+    text = ("“We walked for two days without water,” Samira Aziz said.\n\n"
+            "We walked for two days without water.”. Refugee\n\n"
+            "The camp is full.")
+    quotes = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert [q.text for q in quotes] == ["“We walked for two days without water,”"]
+
+
+def test_quotes_are_sorted_by_start_and_version_is_set() -> None:
+    text = "“One,” Ana Lopes said. Ana Lopes said the second point was minor. “Three,” she added."
+    quotes = extract_quotes(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    assert EXTRACTOR_VERSION
