@@ -13,15 +13,10 @@ from typing import Any
 
 from byline.core.model import ParsedDocument
 from byline.core.text import BlockText, assemble
+from byline.importers.archives import check_archive_size
 from byline.importers.base import failure, iso_date, meta_text, title_from_blocks
 from byline.importers.htmlblocks import blocks_from_html, sanitize_html
 from byline.importers.sniffing import ZIP_SIGNATURE, zip_member_names
-
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
-# Below this much content no compression ratio is dangerous, and tiny repetitive files can
-# legitimately compress very well.
-_RATIO_CHECK_FROM_BYTES = 10 * 1024 * 1024
 
 _EPUB_MIMETYPE = b"application/epub+zip"
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']""")
@@ -49,7 +44,7 @@ IMPORTER = EpubImporter()
 
 def parse_epub(data: bytes, path: Path) -> ParsedDocument:
     """The chapters of an EPUB, in reading order, as one document."""
-    check_archive_size(data, path)
+    names = check_archive_size(data, path, "this EPUB")
     from ebooklib import epub
 
     try:
@@ -61,7 +56,7 @@ def parse_epub(data: bytes, path: Path) -> ParsedDocument:
         raise failure(path, "is damaged or incomplete; Byline cannot read this EPUB.") from exc
     text, offsets = assemble(blocks)
     if not text:
-        if "META-INF/encryption.xml" in _names(data):
+        if "META-INF/encryption.xml" in names:
             raise failure(path, "has no readable text; it is probably protected by DRM.")
         raise failure(path, "has no readable text in it.")
     return ParsedDocument(
@@ -74,32 +69,6 @@ def parse_epub(data: bytes, path: Path) -> ParsedDocument:
         published=iso_date(_first(book, "date")),
         source_name=path.name,
     )
-
-
-def check_archive_size(data: bytes, path: Path) -> None:
-    """Refuse archives that would decompress to an absurd size (zip bombs), judged from the
-    archive's directory alone."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise failure(path, "is damaged or incomplete; Byline cannot read this EPUB.") from exc
-    too_big = total > MAX_UNCOMPRESSED_BYTES
-    too_dense = total > _RATIO_CHECK_FROM_BYTES and total > MAX_COMPRESSION_RATIO * len(data)
-    if too_big or too_dense:
-        raise failure(
-            path,
-            f"would unpack to {total // (1024 * 1024)} MB, far more than any book; "
-            "Byline refuses to open it.",
-        )
-
-
-def _names(data: bytes) -> frozenset[str]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return frozenset(archive.namelist())
-    except (zipfile.BadZipFile, ValueError):
-        return frozenset()
 
 
 def _chapter_blocks(book: Any) -> list[BlockText]:
