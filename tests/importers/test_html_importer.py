@@ -100,6 +100,11 @@ def test_page_without_an_article_falls_back_to_its_text(tmp_path: Path) -> None:
     assert doc.title == "Short note."
 
 
+def test_without_an_article_the_page_title_is_the_title(tmp_path: Path) -> None:
+    page = b"<html><head><title>Minutes</title></head><body><p>Short note.</p></body></html>"
+    assert parse_file(write(tmp_path, "m.html", page)).title == "Minutes"
+
+
 def test_html_fragment_is_recognised_by_its_extension(tmp_path: Path) -> None:
     doc = parse_file(write(tmp_path, "frag.html", b"<p>Hello there.</p>"))
     assert doc.format == "html"

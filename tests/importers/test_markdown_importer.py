@@ -105,3 +105,9 @@ def test_markdown_in_a_txt_file_stays_plain_text(tmp_path: Path) -> None:
     doc = parse(tmp_path, "# Not parsed\n\n*stars* stay", name="notes.txt")
     assert doc.format == "text"
     assert "*stars* stay" in doc.text
+
+
+def test_raw_html_blocks_keep_their_text_but_not_their_scripts(tmp_path: Path) -> None:
+    source = 'Intro.\n\n<div class="box"><p>Boxed text.</p><script>BAD()</script></div>\n'
+    doc = parse(tmp_path, source)
+    assert doc.text == "Intro.\n\nBoxed text."

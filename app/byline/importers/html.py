@@ -72,7 +72,9 @@ def parse_web_page(markup: str, path: Path) -> ParsedDocument:
     return ParsedDocument(
         text=text,
         blocks=offsets,
-        title=meta_text(found.get("title")) or title_from_blocks(blocks, path),
+        title=meta_text(found.get("title"))
+        or meta_text(found.get("page_title"))
+        or title_from_blocks(blocks, path),
         format="html",
         author=meta_text(found.get("author")),
         outlet=meta_text(found.get("sitename")),
@@ -104,6 +106,11 @@ def _page_metadata(page: str) -> dict[str, str]:
     metas: dict[str, str] = {}
     for key, content in iter_meta(root):
         metas.setdefault(key, content)
+    # Only used when trafilatura finds no title: <title> often carries the site's name too.
+    title = root.find(".//title")
+    found["page_title"] = metas.get("og:title") or (
+        title.text_content() if title is not None else ""
+    )
     if "url" not in found and metas.get("og:url"):
         found["url"] = metas["og:url"]
     for field, keys in _META_FIELDS.items():

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from byline.core.model import BlockKind, ParsedDocument
 from byline.core.text import BlockText, assemble
 from byline.importers.base import failure, iso_date, meta_text, title_from_blocks
+from byline.importers.htmlblocks import blocks_from_html, sanitize_html
 from byline.importers.text import decode_text, looks_like_text
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ def _blocks(tokens: Sequence[Token]) -> Iterator[BlockText]:
             row = None
         elif kind in ("fence", "code_block"):
             yield BlockText(BlockKind.PARAGRAPH, token.content)
+        elif kind == "html_block":
+            yield from blocks_from_html(sanitize_html(token.content))
         elif kind == "inline":
             content = _inline_text(token.children or [])
             if row is not None:
