@@ -40,6 +40,9 @@ _PERSON_AFTER = re.compile(
     r"added|adds|explained|explains|noted|notes|recalls|recalled|wrote|writes|asked|argued|"
     r"argues|believes|thinks|hopes)\b)"
 )
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
+# What stands right before a sentence's subject: the start of the text or of a sentence.
+_SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
 _DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]his)\s+((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
@@ -65,44 +68,66 @@ def _mention_of(att: Attribution, lex: Lexicon, stop: frozenset[str]) -> Mention
 
 def _name_mentions(
     text: str, spans: list[QuotedSpan], people: People, lex: Lexicon, stop: frozenset[str]
-) -> list[tuple[int, Person]]:
-    """Every full name in the text introduced at its first mention (with titles written before
-    it), and where the text names a known person, outside quotations, in order."""
-    out: list[tuple[int, Person]] = []
+) -> list[tuple[int, Person, bool]]:
+    """Every full name in the prose introduced at its first mention (with titles written before
+    it), and where the prose names a known person, in order, each with whether the name opens
+    its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
+    out: list[tuple[int, Person, bool]] = []
     starts = [s.start for s in spans]
     for m in NAME_RUN.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and spans[k].end > m.start():
+        pos = m.start()
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and spans[k].end > pos:
             continue  # names inside a quotation are not who the passage is about
         phrase = m.group()
+        p: Person | None = None
         if " " not in phrase:
             # a lone capitalised word: only a known person's surname or first name matters
             word = strip_possessive(phrase)
             if word.lower() in stop or word.lower() not in people.by_word:
                 continue
-            p = people.by_single_word(word, m.start())
-            if p is not None:
-                out.append((m.start(), p))
-                if _PERSON_AFTER.match(text, m.end()):
-                    p.is_person = True
-            continue
-        mention = parse_mention(phrase, lex, stop)
-        if mention is None or mention.kind != "name":
-            continue
-        if len(mention.name.split()) >= 2:
-            before = text[max(0, m.start() - 40) : m.start()].lower().split()[-3:]
-            roles = tuple(w for w in before if w in lex.titles) + mention.roles
-            person = people.introduce(mention.name, m.start(), roles, mention.gender)
-            out.append((m.start(), person))
-            if _PERSON_AFTER.match(text, m.end()):
-                person.is_person = True
+            p = people.by_single_word(word, pos)
         else:
-            p = people.by_single_word(mention.name, m.start())
-            if p is not None:
-                out.append((m.start(), p))
-                if _PERSON_AFTER.match(text, m.end()):
-                    p.is_person = True
+            mention = parse_mention(phrase, lex, stop)
+            if mention is None or mention.kind != "name":
+                continue
+            if len(mention.name.split()) >= 2:
+                before = text[max(0, pos - 40) : pos].lower().split()[-3:]
+                roles = tuple(w for w in before if w in lex.titles) + mention.roles
+                p = people.introduce(mention.name, pos, roles, mention.gender)
+            else:
+                p = people.by_single_word(mention.name, pos)
+        if p is None or _in_headline(text, m.end()):
+            continue
+        if _PERSON_AFTER.match(text, m.end()):
+            p.is_person = True
+        out.append((pos, p, _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None))
+    _learn_genders(text, out)
     return out
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a headline, caption or link line rather than in prose: the line
+    does not end as a sentence does."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    while end > pos and text[end - 1] in " \t":
+        end -= 1
+    return end > 0 and text[end - 1] not in ".!?\"”’)»:"
+
+
+def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
+    """A person's gender as the article shows it: the pronoun that follows a mention of them
+    before anyone else is named ("Lee arrived at six. She said ...")."""
+    for i, (pos, p, _) in enumerate(mentions):
+        end = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+        m = _PRONOUN.search(text, pos, min(end, pos + 200))
+        if m:
+            p.votes[0 if m.group().lower() in ("he", "his", "him") else 1] += 1
+    for _, p, _ in mentions:
+        he, she = p.votes
+        if not p.gender and he != she:
+            p.gender = "m" if he > she else "f"
 
 
 def _descriptions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
@@ -126,7 +151,7 @@ class _Reader:
         self.abbrev = word_set(lang, "abbreviations.txt")
         self.people = People(self.lex, self.stop)
         self.last_speaker: str | None = None
-        self.mentions: list[tuple[int, Person]] = []
+        self.mentions: list[tuple[int, Person, bool]] = []
         self.mi = 0
         self.described: list[tuple[int, str, str]] = []
         self.found: list[_Found] = []
@@ -134,7 +159,8 @@ class _Reader:
     def advance(self, pos: int) -> None:
         """Let the reader see every name mentioned before ``pos``."""
         while self.mi < len(self.mentions) and self.mentions[self.mi][0] < pos:
-            self.people.mentioned(self.mentions[self.mi][1])
+            _, person, subject = self.mentions[self.mi]
+            self.people.mentioned(person, subject)
             self.mi += 1
 
     def speaker_of(self, att: Attribution) -> tuple[str | None, Mention | None]:
@@ -176,8 +202,17 @@ class _Reader:
         para_speaker: str | None = None
         qi = 0
         for ss, se in sentences:
-            if not (qi < len(quotes) and quotes[qi].start < se):
-                self.indirect(ss, se)
+            k = qi
+            while k < len(quotes) and quotes[k].start < se:
+                k += 1
+            if all(self.is_partial(q) for q in quotes[qi:k]):
+                # reported speech, perhaps with a few of the speaker's words quoted inside it
+                r = self.indirect(ss, se)
+                for q in quotes[qi:k]:
+                    if r is None or not (r.span.start <= q.start and q.end <= r.span.end):
+                        self.found.append(_Found(q, QuoteKind.SCARE, None, None, None, None))
+                qi = k
+                continue
             while qi < len(quotes) and quotes[qi].start < se:
                 q = quotes[qi]
                 prev_end = quotes[qi - 1].end if qi > 0 else ps
@@ -216,17 +251,33 @@ class _Reader:
         self.found.append(f)
         return f
 
-    def indirect(self, ss: int, se: int) -> None:
+    def is_partial(self, q: QuotedSpan) -> bool:
+        """A few quoted words woven into the writer's own sentence ("called the plan
+        “a bad deal” for farmers"), not introduced by a speech verb."""
+        text = self.text
+        if q.single or q.start < 2 or text[q.start - 1] != " ":
+            return False
+        if not (text[q.start - 2].islower() or text[q.start - 2].isdigit()):
+            return False
+        first = _WORDS.search(text, q.start, q.end)
+        if first is None or not first.group()[0].islower():
+            return False
+        before = text[max(0, q.start - 20) : q.start].split()
+        return not before or before[-1].lower() not in self.lex.cue_forms
+
+    def indirect(self, ss: int, se: int) -> _Found | None:
         r = reported_speech(self.text, ss, se)
         if r is None:
-            return
+            return None
         att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
         speaker, mention = self.speaker_of(att)
         if mention is None:
-            return
+            return None
         self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
-        self.found.append(_Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end))
+        f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
+        self.found.append(f)
+        return f
 
     def pull_quote(self, q: QuotedSpan, pe: int) -> _Found:
         label = self.text[q.end : pe].strip(" .")

@@ -46,7 +46,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
     appos = r"(?:,\s+[^,“”\"]{1,120},)?"
-    clause = r"(?P<clause>[^“”\"]+?)"
+    clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
     return (

@@ -116,6 +116,7 @@ class Person:
     gender: str = ""  # m / f / p (a group) once known
     named: bool = True  # False for people the article only describes ("a Russian officer")
     is_person: bool = False  # the text showed it is a person (spoke, has a title, an age)
+    votes: list[int] = field(default_factory=lambda: [0, 0])  # he / she read right after a mention
 
 
 class People:
@@ -127,7 +128,8 @@ class People:
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_word: dict[str, list[Person]] = {}
-        self.recent: list[Person] = []  # people in the order the text last mentioned them
+        # people in the order the text last mentioned them, and whether as a sentence's subject
+        self.recent: list[tuple[Person, bool]] = []
 
     def introduce(self, name: str, pos: int, roles: tuple[str, ...] = (), gender: str = "",
                   named: bool = True, is_person: bool = False) -> Person:
@@ -146,15 +148,17 @@ class People:
                     self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
         p.roles.update(roles)
         p.is_person = p.is_person or is_person or bool(roles) or gender in ("m", "f")
-        if gender and not p.gender:
+        if gender and not p.gender and p.votes == [0, 0]:
             p.gender = gender
         return p
 
-    def mentioned(self, p: Person) -> None:
+    def mentioned(self, p: Person, subject: bool = True) -> None:
         """The text has just named ``p``: later pronouns most likely mean them."""
-        if self.recent and self.recent[-1] is p:
+        if self.recent and self.recent[-1][0] is p:
+            if subject and not self.recent[-1][1]:
+                self.recent[-1] = (p, True)
             return
-        self.recent.append(p)
+        self.recent.append((p, subject))
         if len(self.recent) > 64:
             del self.recent[:32]
 
@@ -169,13 +173,28 @@ class People:
         return None
 
     def _latest(self, gender: str) -> Person | None:
-        for p in reversed(self.recent[-16:]):
+        """Whom a pronoun of ``gender`` most likely means: among the last few people named
+        who fit, one known to be of that gender, else the subject of a sentence, else the
+        last named."""
+        fits: list[tuple[Person, bool]] = []
+        for p, subject in reversed(self.recent[-16:]):
             if gender == "p":
                 if p.gender == "p":
                     return p
             elif p.is_person and (p.gender in ("", gender) or gender == "n"):
+                fits.append((p, subject))
+                if len(fits) == 3:
+                    break
+        if not fits:
+            return None
+        if gender in ("m", "f"):
+            for p, _ in fits:
+                if p.gender == gender:
+                    return p
+        for p, subject in fits[:2]:
+            if subject:
                 return p
-        return None
+        return fits[0][0]
 
     def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
         """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
@@ -204,7 +223,7 @@ class People:
                 g = self.lex.pronouns[first]
                 p = self._latest(g)
                 return (p.name, p) if p is not None else (m.text, None)
-            for p in reversed(self.recent):
+            for p, _ in reversed(self.recent):
                 if head in p.roles:
                     return p.name, p
             # "the officer" for the person the passage is about, named or not
