@@ -106,10 +106,11 @@ def _unlock(reader: Any) -> bool:
 
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    # pypdf logs every repaired flaw in a damaged file; the user sees one clear message instead.
+    # pypdf logs every flaw it works around (as warnings and errors) in a damaged file; the
+    # user gets the text, or one clear message, instead.
     logger = logging.getLogger("pypdf")
     previous = logger.level
-    logger.setLevel(logging.ERROR)
+    logger.setLevel(logging.CRITICAL)
     try:
         yield
     finally:

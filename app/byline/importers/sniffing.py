@@ -18,7 +18,9 @@ def zip_member_names(head: bytes, path: Path) -> frozenset[str]:
     try:
         with zipfile.ZipFile(path) as archive:
             return frozenset(archive.namelist())
-    except (OSError, zipfile.BadZipFile, ValueError):
+    except Exception:
+        # zipfile fails on damaged archives in many ways (unsupported versions, bad headers);
+        # for a sniffer every one of them means "not an archive Byline can read".
         return frozenset()
 
 
