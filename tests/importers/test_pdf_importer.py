@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from byline.core.errors import ImportFailure
 from byline.core.model import BlockKind
@@ -91,7 +93,13 @@ def test_title_and_author_come_from_metadata(tmp_path: Path) -> None:
 
 def test_without_metadata_the_first_heading_is_the_title(tmp_path: Path) -> None:
     doc = parse_file(draw_pdf(tmp_path / "r.pdf", [PAGE_ONE]))
-    assert doc.title == "Council passes budget"
+    assert doc.title == "Council passes budget"  # not reportlab's "(anonymous)" placeholder
+    assert doc.author is None
+
+
+def test_file_name_in_the_title_metadata_is_ignored(tmp_path: Path) -> None:
+    path = draw_pdf(tmp_path / "r.pdf", [PAGE_ONE], title="Microsoft Word - draft3.docx")
+    assert parse_file(path).title == "Council passes budget"
 
 
 def test_pdf_without_text_layer_is_reported_as_scanned(tmp_path: Path) -> None:
@@ -135,3 +143,38 @@ def test_pdf_locked_only_against_editing_opens(tmp_path: Path) -> None:
     lock = StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0)
     path = draw_pdf(tmp_path / "nocopy.pdf", [PAGE_ONE], encrypt=lock)
     assert "We will appeal" in parse_file(path).text
+
+
+def test_typeset_justified_paragraphs_come_back_whole(tmp_path: Path) -> None:
+    words = [
+        "council",
+        "budget",
+        "vote",
+        "member",
+        "opposition",
+        "mayor",
+        "statement",
+        "chamber",
+        "reading",
+    ]
+    paragraphs = [
+        " ".join(words[(i * 7 + j) % len(words)] for j in range(25 + 9 * (i % 6))).capitalize()
+        + (", said Ana Ruiz." if i % 3 == 0 else ".")
+        for i in range(18)
+    ]
+    styles = getSampleStyleSheet()
+    spaced = ParagraphStyle("spaced", parent=styles["BodyText"], alignment=4, spaceAfter=6)
+    indented = ParagraphStyle(
+        "indented", parent=styles["BodyText"], alignment=4, firstLineIndent=18, spaceAfter=0
+    )
+    story = [Paragraph("Annual report", styles["Title"])]
+    story += [Paragraph(p, spaced if i < 9 else indented) for i, p in enumerate(paragraphs)]
+
+    def footer(pdf: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 30, f"Council report — page {doc.page}")
+
+    path = tmp_path / "typeset.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
+    doc = parse_file(path)
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == ["Annual report", *paragraphs]

@@ -27,8 +27,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
-# Producers that put a file name, not a title, in the metadata.
-_JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|pdf|indd|odt))$", re.I)
+# Placeholders and file names that producers write where a title or author belongs.
+_JUNK_TITLE = re.compile(
+    r"^(?:\(?anonymous\)?|untitled.*|unknown|microsoft word - .*|.*\.(?:docx?|pdf|indd|odt|rtf))$",
+    re.IGNORECASE,
+)
 
 
 class PdfImporter:
@@ -83,10 +86,8 @@ def parse_pdf(data: bytes, path: Path) -> ParsedDocument:
         raise failure(path, f"— {SCANNED_MESSAGE}")
     blocks = list(_paragraphs(lines))
     text, offsets = assemble(blocks)
-    title = meta_text(info.title) if info is not None else None
-    if title and _JUNK_TITLE.match(title):
-        title = None
-    author = meta_text(info.author) if info is not None else None
+    title = _real_metadata(info.title) if info is not None else None
+    author = _real_metadata(info.author) if info is not None else None
     return ParsedDocument(
         text=text,
         blocks=offsets,
@@ -95,6 +96,11 @@ def parse_pdf(data: bytes, path: Path) -> ParsedDocument:
         author=author,
         source_name=path.name,
     )
+
+
+def _real_metadata(value: object) -> str | None:
+    text = meta_text(value)
+    return None if text is None or _JUNK_TITLE.match(text) else text
 
 
 def _unlock(reader: Any) -> bool:
@@ -180,7 +186,9 @@ def _paragraphs(lines: list[_Line]) -> Iterator[BlockText]:
     body_size = statistics.median(line.size for line in lines)
     spacing = _typical_spacing(lines)
     left = min(line.x for line in lines)
-    full_width = max(len(line.text) for line in lines)
+    # A long line or two (a URL, a table row) must not make every ordinary line look short.
+    lengths = sorted(len(line.text) for line in lines)
+    full_width = lengths[int(0.9 * (len(lengths) - 1))]
     current: list[_Line] = [lines[0]]
     for prev, line in itertools.pairwise(lines):
         if _starts_paragraph(prev, line, spacing, body_size, left, full_width):
@@ -200,7 +208,7 @@ def _typical_spacing(lines: list[_Line]) -> float:
 
 
 def _starts_paragraph(
-    prev: _Line, line: _Line, spacing: float, body_size: float, left: float, full_width: int
+    prev: _Line, line: _Line, spacing: float, body_size: float, left: float, full_width: float
 ) -> bool:
     big = 1.15 * body_size
     if (prev.size > big) != (line.size > big):
