@@ -22,7 +22,7 @@ AUX = (
     r"|will|did|does|do|\w+ly)\s+)*"
 )
 # Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
-_STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
+STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$)")
@@ -55,9 +55,9 @@ def patterns(lang: str = "en") -> _Patterns:
     apposition = r"(?:,\s+[^,“”\"]{1,120},)?"
     lead = r"^[\s,—–\-]*"
     return _Patterns(
-        after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{_STOP}"),
+        after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{STOP}"),
         after_speaker_first=re.compile(rf"{lead}{phrase}{apposition}\s+{AUX}{cue}"),
-        after_according=re.compile(rf"{lead}(?P<cue>(?i:according to))\s+{phrase}{_STOP}"),
+        after_according=re.compile(rf"{lead}(?P<cue>(?i:according to))\s+{phrase}{STOP}"),
         before=re.compile(
             rf"(?:^|[\s(])(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}){apposition}\s+{AUX}{cue}"
             r"(?P<rest>[^“”\".!?]{0,90}?)[,:]?\s*$"
@@ -106,9 +106,17 @@ def attribution_before(text: str, start: int, end: int, lang: str = "en") -> Att
     if not has_cue(s, lang):
         return None
     m = p.before_according.search(s) or p.before.search(s)
-    if m:
-        return _hit(m, start)
-    return None
+    if m is None:
+        return None
+    hit = _hit(m, start)
+    # "Lee said he heard them shout, ..." : the speaker is Lee, the cue the first verb
+    lex = load_lexicon(lang)
+    words = hit.speaker_text.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in lex.cue_forms:
+            phrase = " ".join(words[:i])
+            return Attribution(phrase, hit.start, hit.start + len(phrase), w.lower())
+    return hit
 
 
 def lexicon_for(lang: str) -> Lexicon:

@@ -40,6 +40,9 @@ _PERSON_AFTER = re.compile(
     r"added|adds|explained|explains|noted|notes|recalls|recalled|wrote|writes|asked|argued|"
     r"argues|believes|thinks|hopes)\b)"
 )
+_APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},|(?:a|an)\s)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
@@ -74,6 +77,7 @@ def _name_mentions(
     its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
     out: list[tuple[int, Person, bool]] = []
     starts = [s.start for s in spans]
+    vocabulary = set(_LOWER_WORD.findall(text))
     for m in NAME_RUN.finditer(text):
         pos = m.start()
         k = bisect.bisect_right(starts, pos) - 1
@@ -84,10 +88,19 @@ def _name_mentions(
         if " " not in phrase:
             # a lone capitalised word: only a known person's surname or first name matters
             word = strip_possessive(phrase)
-            if word.lower() in stop or word.lower() not in people.by_word:
+            if word.lower() in stop:
                 continue
             p = people.by_single_word(word, pos)
+            if p is None and _APPOSITION_AFTER.match(text, m.end()):
+                # one name only, then who they are: "Yuni, a resident of Pandeglang"
+                p = people.introduce(word, pos, is_person=True)
         else:
+            subject = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+            first = phrase.split(" ", 1)[0]
+            if subject and first.lower() in vocabulary:
+                # "Unlike McCallum": a common word capitalised because it opens the sentence
+                phrase = phrase[len(first) + 1 :]
+                pos += len(first) + 1
             mention = parse_mention(phrase, lex, stop)
             if mention is None or mention.kind != "name":
                 continue
@@ -97,6 +110,8 @@ def _name_mentions(
                 p = people.introduce(mention.name, pos, roles, mention.gender)
             else:
                 p = people.by_single_word(mention.name, pos)
+                if p is not None:
+                    p.roles.update(mention.roles)  # "Mayor McCallum"
         if p is None or _in_headline(text, m.end()):
             continue
         if _PERSON_AFTER.match(text, m.end()):
@@ -121,7 +136,8 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
     before anyone else is named ("Lee arrived at six. She said ...")."""
     for i, (pos, p, _) in enumerate(mentions):
         end = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
-        m = _PRONOUN.search(text, pos, min(end, pos + 200))
+        stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
+        m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
         if m:
             p.votes[0 if m.group().lower() in ("he", "his", "him") else 1] += 1
     for _, p, _ in mentions:
@@ -149,7 +165,7 @@ class _Reader:
         self.lex = load_lexicon(lang)
         self.stop = _stopwords(lang)
         self.abbrev = word_set(lang, "abbreviations.txt")
-        self.people = People(self.lex, self.stop)
+        self.people = People(self.lex, self.stop, word_set(lang, "org_words.txt"))
         self.last_speaker: str | None = None
         self.mentions: list[tuple[int, Person, bool]] = []
         self.mi = 0
@@ -174,6 +190,8 @@ class _Reader:
             head = mention.roles[-1] if mention.roles else ""
             earlier = [d for d in self.described if d[0] < att.start]
             same = [d for d in earlier if d[2] == head]
+            if head not in self.lex.titles:
+                return name, mention  # "the post", "the report": words, not a person
             if same or earlier:
                 name = (same or earlier)[-1][1]
             person = self.people.introduce(name or mention.text, att.start, (head,), named=False)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.attribution import AUX, TOK, has_cue
+from byline.core.quotes.attribution import AUX, STOP, TOK, has_cue
 from byline.core.quotes.lexicon import load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
@@ -55,7 +55,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
         re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
-        re.compile(rf"^{clause},\s+{cue}\s+{spk}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
     )
 
 

@@ -102,8 +102,11 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     head = strip_possessive(low[-1]).strip(".,")
     if head in DETERMINERS or head in stop:
         return None
+    if len(words) > 5 or any(w in stop for w in low[1:]):
+        return None  # a clause, not a description: "a few summers ago when a friend"
     if low[0] in DETERMINERS or head in lex.titles or head in lex.groups:
-        kind = "group" if head in lex.groups and head not in lex.titles else "description"
+        plural_role = head.endswith("s") and head[:-1] in lex.titles
+        kind = "group" if head in lex.groups or plural_role else "description"
         return Mention(kind, phrase, roles=(*roles, head), gender=gender)
     return None
 
@@ -122,9 +125,10 @@ class Person:
 class People:
     """The people an article introduces, in order, and how its mentions resolve to them."""
 
-    def __init__(self, lex: Lexicon, stop: frozenset[str]) -> None:
+    def __init__(self, lex: Lexicon, stop: frozenset[str], orgs: frozenset[str]) -> None:
         self.lex = lex
         self.stop = stop
+        self.orgs = orgs
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_word: dict[str, list[Person]] = {}
@@ -147,7 +151,10 @@ class People:
                 if len(words) > 1:
                     self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
         p.roles.update(roles)
-        p.is_person = p.is_person or is_person or bool(roles) or gender in ("m", "f")
+        if named and strip_possessive(name.split()[-1]).lower() in self.orgs:
+            return p  # "Rules Committee", "Churchill Square": never "he" or "she"
+        has_title = any(r in self.lex.titles for r in roles)
+        p.is_person = p.is_person or is_person or has_title or gender in ("m", "f")
         if gender and not p.gender and p.votes == [0, 0]:
             p.gender = gender
         return p
@@ -165,11 +172,14 @@ class People:
     def by_single_word(self, word: str, pos: int) -> Person | None:
         """The person a lone surname (or first name) means: the latest introduced before."""
         w = strip_possessive(word).lower()
-        for key in (w, "first:" + w):
-            cands = self.by_word.get(key)
-            if cands:
-                # the first full mention: a later namesake (a husband, a son) is named in full
-                return cands[0]
+        cands = self.by_word.get(w)
+        if cands:
+            # the first full mention: a later namesake (a husband, a son) is named in full
+            return cands[0]
+        # a given name, or a family name written first (Wang Qishan, Kim Jong-un)
+        for p in self.by_word.get("first:" + w, ()):
+            if p.is_person:
+                return p
         return None
 
     def _latest(self, gender: str) -> Person | None:
@@ -211,7 +221,8 @@ class People:
                 )
             else:
                 p = self.by_single_word(words[0], pos) or self.introduce(m.name, pos, m.roles)
-            p.is_person = True  # it spoke
+            if strip_possessive(p.name.split()[-1]).lower() not in self.orgs:
+                p.is_person = True  # it spoke
             return p.name, p
         if m.kind == "description":
             head = m.roles[-1] if m.roles else ""
