@@ -84,12 +84,11 @@ def block_quote(text: str) -> Markdown:
 def list_item(text: str, marker: str = "-", suffix: str = "") -> Markdown:
     """Text as one list item (continuation paragraphs indented under the marker). ``suffix``,
     escaped too, ends the item's last line: a location such as " — ¶ 4"."""
-    parts = paragraphs(text) or [""]
     if suffix:
-        # The suffix joins a line that is already escaped; escaping it as its own line would
-        # add line-start escapes that render as stray backslashes mid-line.
-        tail = _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\g<0>", _ANY_WHITESPACE.sub(" ", suffix)))
-        parts[-1] = (parts[-1] + tail).strip()
+        # Joined before escaping, so the line is escaped as the reader will see it.
+        suffix = _ANY_WHITESPACE.sub(" ", _normalise_newlines(suffix))
+        text = _normalise_newlines(text).rstrip() + suffix
+    parts = paragraphs(text) or [""]
     indent = " " * (len(marker) + 1)
     body = "\n\n".join(parts).replace("\n", "\n" + indent)
     # Blank lines inside the item must not carry the indent (it would be trailing spaces).

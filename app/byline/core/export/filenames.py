@@ -64,7 +64,9 @@ def safe_stem(title: str, max_bytes: int) -> str:
     if not stem:
         stem = FALLBACK_STEM
     if _is_reserved(stem):
-        stem = _trim(_truncate(stem, max_bytes - 1)) + "_"
+        # Windows judges the part before the first dot: "CON.notes" becomes "CON_.notes".
+        base = stem.split(".")[0].rstrip(" ")
+        stem = _trim(_truncate(base + "_" + stem[len(base) :], max_bytes))
     return stem
 
 
