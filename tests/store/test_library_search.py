@@ -9,6 +9,7 @@ import pytest
 
 from byline.core.model import HitKind, ParsedDocument, SearchHit
 from byline.store import Library
+from byline.store import library as library_module
 
 MakeDocument = Callable[..., ParsedDocument]
 
@@ -211,3 +212,49 @@ def test_integrity_check_notices_a_search_index_out_of_step(
         [doc_id],
     )
     assert not library.integrity_ok()
+
+
+def test_snippet_is_a_short_window_around_the_first_match(
+    library: Library, make_document: MakeDocument
+) -> None:
+    filler = " ".join(f"word{i}" for i in range(200))
+    library.add_document(make_document(filler, f"Then the tribunal ruled. {filler}"))
+    [hit] = library.search("tribunal")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert "[tribunal]" in hit.snippet
+    assert "\n" not in hit.snippet
+    assert len(hit.snippet.split()) <= 14
+
+
+def test_match_found_only_through_stemming_still_gets_a_marked_snippet(
+    library: Library, make_document: MakeDocument
+) -> None:
+    library.add_document(make_document("The harbour closed."))
+    [hit] = library.search("harbours")
+    assert "[harbour]" in hit.snippet
+    assert hit.start is None  # no literal "harbours" in the text to scroll to
+
+
+def test_very_common_query_ranks_recent_documents_and_older_title_matches(
+    library: Library, make_document: MakeDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "MAX_RANKED", 3)
+    old_titled, _ = library.add_document(make_document("the strike went on", title="Strike"))
+    old_plain, _ = library.add_document(make_document("a strike, they said"))
+    newer = [library.add_document(make_document(f"strike day {i}"))[0] for i in range(4)]
+    hits = library.search("strike")
+    ids = [h.document_id for h in hits]
+    assert ids[0] == old_titled
+    assert old_plain not in ids  # older than the newest three and no title match
+    assert set(newer[-3:]) <= set(ids)
+
+
+def test_very_common_query_ignores_titles_when_they_all_match(
+    library: Library, make_document: MakeDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "MAX_RANKED", 2)
+    ids = [
+        library.add_document(make_document(f"vote number {i}", title=f"Vote {i}"))[0]
+        for i in range(6)
+    ]
+    assert {h.document_id for h in library.search("vote")} == set(ids[-2:])

@@ -43,12 +43,20 @@ from byline.store.rows import (
     quote_to_row,
     tags_from_json,
 )
-from byline.store.search_query import first_match, fts_expression, parse_query
+from byline.store.search_query import (
+    Term,
+    fts_expression,
+    make_snippet,
+    match_pattern,
+    parse_query,
+)
 
 LIBRARY_FILE = "library.db"
 DATA_DIR_ENV = "BYLINE_DATA_DIR"
 BUSY_TIMEOUT_MS = 5000
 SNIPPET_TOKENS = 12
+MAX_RANKED = 2000  # see Library._ranked_documents
+TITLE_WEIGHT = 10.0  # as in documents_fts's rank: bm25(10.0, 1.0)
 SORTS = ("published", "title", "opened", "imported")
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -566,25 +574,7 @@ class Library:
         if not terms or limit <= 0:
             return []
         expression = fts_expression(terms)
-        hits: list[SearchHit] = []
-        for row in self.db.query(
-            f"""SELECT d.id, d.title, d.text, f.snip, f.rank FROM (
-                    SELECT rowid, rank,
-                        snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}) AS snip
-                    FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?
-                ) f JOIN documents d ON d.id = f.rowid""",
-            [expression, limit],
-        ):
-            hits.append(
-                SearchHit(
-                    kind=HitKind.DOCUMENT,
-                    document_id=row["id"],
-                    title=row["title"],
-                    snippet=row["snip"],
-                    rank=row["rank"],
-                    start=first_match(row["text"], terms),
-                )
-            )
+        hits = self._document_hits(expression, terms, limit)
         for row in self.db.query(
             f"""SELECT h.id, h.document_id, h.start, d.title, f.snip, f.rank FROM (
                     SELECT rowid, rank,
@@ -598,7 +588,7 @@ class Library:
                     kind=HitKind.HIGHLIGHT,
                     document_id=row["document_id"],
                     title=row["title"],
-                    snippet=row["snip"],
+                    snippet=" ".join(row["snip"].split()),
                     rank=row["rank"],
                     highlight_id=row["id"],
                     start=row["start"],
@@ -617,12 +607,92 @@ class Library:
                     kind=HitKind.NOTE,
                     document_id=row["id"],
                     title=row["title"],
-                    snippet=row["snip"],
+                    snippet=" ".join(row["snip"].split()),
                     rank=row["rank"],
                 )
             )
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
+
+    def _document_hits(self, expression: str, terms: list[Term], limit: int) -> list[SearchHit]:
+        ranked = self._ranked_documents(expression, limit)
+        if not ranked:
+            return []
+        marks = ("[", "]")
+        pattern = match_pattern(terms)
+        ids = [doc_id for doc_id, _ in ranked]
+        rows = {
+            row["id"]: row
+            for row in self.db.query(
+                f"SELECT id, title, text FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+                ids,
+            )
+        }
+        hits = []
+        for doc_id, rank in ranked:
+            text = rows[doc_id]["text"]
+            first = pattern.search(text)
+            if first:
+                snippet = make_snippet(text, pattern, first, SNIPPET_TOKENS, marks)
+            else:  # matched through stemming or accents only, or in the title only
+                snippet = self._fts_snippet("documents_fts", expression, doc_id)
+            hits.append(
+                SearchHit(
+                    kind=HitKind.DOCUMENT,
+                    document_id=doc_id,
+                    title=rows[doc_id]["title"],
+                    snippet=snippet,
+                    rank=rank,
+                    start=first.start() if first else None,
+                )
+            )
+        return hits
+
+    def _ranked_documents(self, expression: str, limit: int) -> list[tuple[int, float]]:
+        """(document id, rank) of the best matches, best first.
+
+        Ranking costs time for every match, so when more than MAX_RANKED documents match (words
+        nearly every article has) only the newest MAX_RANKED are ranked by bm25; older documents
+        whose title matches the whole query join them, ranked by their title alone (through the
+        small titles index, scaled by the weight a title has in the full ranking) unless
+        thousands of titles match too."""
+        match_sql = "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?"
+        floor = self.db.execute(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [expression, MAX_RANKED - 1],
+        ).fetchone()
+        if floor is None:
+            sql = f"{match_sql} ORDER BY rank LIMIT ?"
+            return [(r[0], r[1]) for r in self.db.execute(sql, [expression, limit])]
+        newest = [
+            (r[0], r[1])
+            for r in self.db.execute(
+                f"{match_sql} AND rowid >= ? ORDER BY rank LIMIT ?", [expression, floor[0], limit]
+            )
+        ]
+        title_sql = "SELECT rowid, rank FROM titles_fts WHERE titles_fts MATCH ? AND rowid < ?"
+        too_common = self.db.execute(
+            f"{title_sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [expression, floor[0], MAX_RANKED - 1],
+        ).fetchone()
+        if too_common:  # thousands of titles match: a title match says nothing here
+            return newest
+        older_titles = [
+            (r[0], r[1] * TITLE_WEIGHT)
+            for r in self.db.execute(
+                f"{title_sql} ORDER BY rank LIMIT ?", [expression, floor[0], limit]
+            )
+        ]
+        return sorted([*newest, *older_titles], key=lambda pair: pair[1])[:limit]
+
+    def _fts_snippet(self, table: str, expression: str, rowid: int) -> str:
+        row = self.db.execute(
+            f"SELECT snippet({table}, -1, '[', ']', '…', {SNIPPET_TOKENS}) FROM {table}"
+            f" WHERE {table} MATCH ? AND rowid = ?",
+            [expression, rowid],
+        ).fetchone()
+        return " ".join(str(row[0]).split()) if row else ""
 
     # ------------------------------------------------------------------------ internals
 

@@ -200,7 +200,34 @@ def m003_quote_corrections(db: Database) -> None:
     )
 
 
-FTS_TABLES = ("documents_fts", "notes_fts", "highlights_fts")
+@migrations(name="m004_titles_index")
+def m004_titles_index(db: Database) -> None:
+    """A small index of titles alone, so a search matching most of a large library can still
+    find every document whose title matches without ranking all of them."""
+    run_sql(
+        db,
+        """
+        CREATE VIRTUAL TABLE titles_fts USING fts5(
+            title,
+            content='documents', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER titles_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title);
+        END;
+        CREATE TRIGGER titles_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        END;
+        CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON documents BEGIN
+            INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title);
+        END;
+        INSERT INTO titles_fts(titles_fts) VALUES ('rebuild');
+        """,
+    )
+
+
+FTS_TABLES = ("documents_fts", "notes_fts", "highlights_fts", "titles_fts")
 
 
 def migration_names() -> list[str]:
