@@ -124,3 +124,51 @@ def test_quotes_are_sorted_by_start_and_version_is_set() -> None:
     quotes = extract_quotes(text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     assert EXTRACTOR_VERSION
+
+
+def test_pronoun_follows_gender_the_article_showed() -> None:
+    text = ("Nurse Helen Park met Dr. Tom Reyes at the clinic. She said the ward was full.\n\n"
+            "“We turn people away every night,” she said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Helen Park"
+
+
+def test_place_named_after_a_person_is_never_he() -> None:
+    text = ("Farmer Joel Baptiste drove to Winston Churchill Square on Monday.\n\n"
+            "“We are not going home,” he said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Joel Baptiste"
+
+
+def test_few_quoted_words_inside_reported_speech_are_not_a_direct_quote() -> None:
+    text = "Selma Koch said the council had made “a terrible mistake” on the rezoning."
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == [QuoteKind.INDIRECT]
+    assert "“a terrible mistake”" in quotes[0].text
+
+
+def test_quoted_words_right_after_the_cue_are_direct() -> None:
+    text = "Selma Koch said “nobody read the report before the vote,” and left."
+    (q,) = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert q.speaker == "Selma Koch"
+
+
+def test_headline_is_not_reported_speech() -> None:
+    text = ("Mayor says bridge will reopen\n\n"
+            "Mayor Ines Duarte said the bridge would reopen in May.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["the bridge would reopen in May"]
+
+
+def test_clause_joined_by_but_is_not_an_apposition() -> None:
+    text = "The plan is bold, but it may be one of many, say critics of the council."
+    for q in extract_quotes(text):
+        assert q.speaker != "The plan is bold"
+
+
+def test_description_resolves_to_unnamed_person_introduced_earlier() -> None:
+    text = ("A young Ukrainian nurse fled the city in March.\n\n"
+            "“We had no water for a week,” the nurse told the Courier.\n\n"
+            "“I will go back,” she said.")
+    speakers = {q.speaker for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT}
+    assert speakers == {"young Ukrainian nurse"}

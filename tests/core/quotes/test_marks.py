@@ -55,3 +55,11 @@ def test_right_single_quote_closes_a_straight_single_quote_in_a_headline() -> No
     spans = find_quoted_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["'deeply worried’"]
     assert spans[0].single
+
+
+def test_lost_opening_mark_takes_in_a_quotation_nested_before_it() -> None:
+    text = "We never heard any “heroes” talk. Nobody believed it.” Veteran"
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We never heard any “heroes” talk. Nobody believed it.”"
+    ]

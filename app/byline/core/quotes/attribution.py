@@ -22,6 +22,10 @@ AUX = (
     r"|will|did|does|do|\w+ly)\s+)*"
 )
 # Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
+# Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
+# joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
+APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
+              r"[^,“”\"]{1,120},)?")
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
@@ -52,7 +56,7 @@ def patterns(lang: str = "en") -> _Patterns:
     cues = "|".join(sorted(lex.cue_forms, key=len, reverse=True))
     cue = rf"(?P<cue>(?i:{cues}))\b"
     phrase = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
-    apposition = r"(?:,\s+[^,“”\"]{1,120},)?"
+    apposition = APPOSITION
     lead = r"^[\s,—–\-]*"
     return _Patterns(
         after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{STOP}"),

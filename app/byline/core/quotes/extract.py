@@ -42,6 +42,8 @@ _PERSON_AFTER = re.compile(
 )
 _APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},|(?:a|an)\s)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
+_DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he (?:[\w-]+ )?([a-z]+)\b")
+_HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
@@ -126,6 +128,9 @@ def _in_headline(text: str, pos: int) -> bool:
     does not end as a sentence does."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, pos) + 1
+    if end - start > _HEADLINE_MAX:
+        return False
     while end > pos and text[end - 1] in " \t":
         end -= 1
     return end > 0 and text[end - 1] not in ".!?\"”’)»:"
@@ -146,15 +151,16 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
             p.gender = "m" if he > she else "f"
 
 
-def _descriptions(text: str, lex: Lexicon) -> list[tuple[int, str, str]]:
+@cache
+def _described_pattern(lang: str) -> re.Pattern[str]:
+    titles = "|".join(sorted(load_lexicon(lang).titles, key=len, reverse=True))
+    return re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Oo]ne)[ ]+((?:[\w-]+[ ]+){{0,3}}?(?:{titles}))\b")
+
+
+def _descriptions(text: str, lang: str) -> list[tuple[int, str, str]]:
     """People the article describes without naming: "a guilt-ridden Russian officer"."""
-    out = []
-    for m in _DESCRIBED.finditer(text):
-        words = m.group(1).split()
-        head = words[-1].lower()
-        if head in lex.titles and head not in lex.groups:
-            out.append((m.start(1), " ".join(words), head))
-    return out
+    return [(m.start(1), m.group(1), m.group(1).split()[-1].lower())
+            for m in _described_pattern(lang).finditer(text)]
 
 
 class _Reader:
@@ -162,6 +168,7 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
+        self.lang = lang
         self.lex = load_lexicon(lang)
         self.stop = _stopwords(lang)
         self.abbrev = word_set(lang, "abbreviations.txt")
@@ -197,13 +204,14 @@ class _Reader:
             person = self.people.introduce(name or mention.text, att.start, (head,), named=False)
         if person is not None:
             self.people.mentioned(person)
+            person.spoke = True
         return name, mention
 
     def run(self) -> list[Quote]:
         text = self.text
         spans = find_quoted_spans(text)
         self.mentions = _name_mentions(text, spans, self.people, self.lex, self.stop)
-        self.described = _descriptions(text, self.lex)
+        self.described = _descriptions(text, self.lang)
         k = 0
         for para in PARAGRAPH.finditer(text):
             ps, pe = para.span()
@@ -220,6 +228,7 @@ class _Reader:
         para_speaker: str | None = None
         qi = 0
         for ss, se in sentences:
+            self.subject_description(ss)
             k = qi
             while k < len(quotes) and quotes[k].start < se:
                 k += 1
@@ -269,6 +278,19 @@ class _Reader:
         self.found.append(f)
         return f
 
+    def subject_description(self, ss: int) -> None:
+        """A sentence opening with "The officer ..." is about the officer the article
+        introduced: later pronouns mean them."""
+        m = _DEFINITE_SUBJECT.match(self.text, ss)
+        if m is None or m.group(1).lower() not in self.lex.titles:
+            return
+        self.advance(ss)
+        role = m.group(1).lower()
+        for p in [q for q, _ in reversed(self.people.recent)] + self.people.people[::-1]:
+            if role in p.roles and p.is_person:
+                self.people.mentioned(p, True)
+                return
+
     def is_partial(self, q: QuotedSpan) -> bool:
         """A few quoted words woven into the writer's own sentence ("called the plan
         “a bad deal” for farmers"), not introduced by a speech verb."""
@@ -284,6 +306,8 @@ class _Reader:
         return not before or before[-1].lower() not in self.lex.cue_forms
 
     def indirect(self, ss: int, se: int) -> _Found | None:
+        if _in_headline(self.text, ss):
+            return None  # a headline repeats what the body reports
         r = reported_speech(self.text, ss, se)
         if r is None:
             return None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.attribution import AUX, STOP, TOK, has_cue
+from byline.core.quotes.attribution import APPOSITION, AUX, STOP, TOK, has_cue
 from byline.core.quotes.lexicon import load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
@@ -45,7 +45,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     cue = rf"(?P<cue>{'|'.join(forms)})\b"
     tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
-    appos = r"(?:,\s+[^,“”\"]{1,120},)?"
+    appos = APPOSITION
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"

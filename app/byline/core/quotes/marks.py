@@ -78,12 +78,13 @@ def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
             if _can_open(text, i, ch, None):
                 pending = i
             else:
-                # A closing mark with no opening one: the quote runs from where the
-                # paragraph (or the text after the previous quote) starts.
-                s = _trim_start(text, seg_start, i)
+                # A closing mark with no opening one (lost in translation or typing): the
+                # quote runs from the paragraph's start, and marks paired before it in the
+                # paragraph were a quotation inside the quotation.
+                s = _trim_start(text, ps, i)
                 if s < i:
+                    spans = [sp for sp in spans if sp.end <= ps]
                     spans.append(QuotedSpan(s, i + 1, False, True))
-                seg_start = i + 1
         elif _can_close(text, i, ch, text[pending]):
             spans.append(QuotedSpan(pending, i + 1, True, True))
             pending = None

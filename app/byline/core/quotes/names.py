@@ -82,6 +82,8 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         gender = "m"
     elif words[0].rstrip(".") in ("Mrs", "Ms", "Miss", "Dame"):
         gender = "f"
+    elif words[0] in lex.honorifics:
+        gender = "n"  # a person, of a gender the title does not tell
     # The name is the trailing run of capitalised words after the last title or honorific.
     i = len(words)
     while i > 0 and _is_name_word(strip_possessive(words[i - 1]) if i == len(words) else
@@ -120,6 +122,7 @@ class Person:
     named: bool = True  # False for people the article only describes ("a Russian officer")
     is_person: bool = False  # the text showed it is a person (spoke, has a title, an age)
     votes: list[int] = field(default_factory=lambda: [0, 0])  # he / she read right after a mention
+    spoke: bool = False  # already quoted: the article's voices are what "he said" refers to
 
 
 class People:
@@ -151,11 +154,11 @@ class People:
                 if len(words) > 1:
                     self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
         p.roles.update(roles)
-        if named and strip_possessive(name.split()[-1]).lower() in self.orgs:
-            return p  # "Rules Committee", "Churchill Square": never "he" or "she"
-        has_title = any(r in self.lex.titles for r in roles)
-        p.is_person = p.is_person or is_person or has_title or gender in ("m", "f")
-        if gender and not p.gender and p.votes == [0, 0]:
+        evidence = is_person or gender in ("m", "f", "n") or any(r in self.lex.titles for r in roles)
+        if named and not evidence and strip_possessive(name.split()[-1]).lower() in self.orgs:
+            return p  # "Rules Committee", "Churchill Square": not "he" or "she" without a title
+        p.is_person = p.is_person or evidence
+        if gender in ("m", "f") and not p.gender and p.votes == [0, 0]:
             p.gender = gender
         return p
 
@@ -187,24 +190,27 @@ class People:
         who fit, one known to be of that gender, else the subject of a sentence, else the
         last named."""
         fits: list[tuple[Person, bool]] = []
-        for p, subject in reversed(self.recent[-16:]):
+        seen: set[int] = set()
+        for p, subject in reversed(self.recent[-24:]):
             if gender == "p":
                 if p.gender == "p":
                     return p
             elif p.is_person and (p.gender in ("", gender) or gender == "n"):
-                fits.append((p, subject))
+                if id(p) in seen:
+                    continue
+                seen.add(id(p))
+                fits.append((p, subject or any(s for q, s in self.recent[-24:] if q is p)))
                 if len(fits) == 3:
                     break
         if not fits:
             return None
-        if gender in ("m", "f"):
-            for p, _ in fits:
-                if p.gender == gender:
-                    return p
-        for p, subject in fits[:2]:
-            if subject:
-                return p
-        return fits[0][0]
+
+        def salience(rank: int, p: Person, subject: bool) -> float:
+            exact = gender in ("m", "f") and p.gender == gender
+            return 3 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank
+
+        best = max(range(len(fits)), key=lambda i: salience(i, *fits[i]))
+        return fits[best][0]
 
     def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
         """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
