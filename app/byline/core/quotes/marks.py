@@ -71,7 +71,6 @@ def _can_close(text: str, i: int, ch: str, opener: str) -> bool:
 def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     pending: int | None = None
-    seg_start = ps
     for m in _DOUBLE.finditer(text, ps, pe):
         i, ch = m.start(), m.group()
         if pending is None:
@@ -88,7 +87,6 @@ def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
         elif _can_close(text, i, ch, text[pending]):
             spans.append(QuotedSpan(pending, i + 1, True, True))
             pending = None
-            seg_start = i + 1
         else:
             # A second opening mark: the first quote lost its closing mark.
             e = _trim_end(text, pending, i)

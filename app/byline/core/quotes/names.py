@@ -154,7 +154,8 @@ class People:
                 if len(words) > 1:
                     self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
         p.roles.update(roles)
-        evidence = is_person or gender in ("m", "f", "n") or any(r in self.lex.titles for r in roles)
+        titled = any(r in self.lex.titles for r in roles)
+        evidence = is_person or gender in ("m", "f", "n") or titled
         if named and not evidence and strip_possessive(name.split()[-1]).lower() in self.orgs:
             return p  # "Rules Committee", "Churchill Square": not "he" or "she" without a title
         p.is_person = p.is_person or evidence
