@@ -172,3 +172,10 @@ def test_description_resolves_to_unnamed_person_introduced_earlier() -> None:
             "“I will go back,” she said.")
     speakers = {q.speaker for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT}
     assert speakers == {"young Ukrainian nurse"}
+
+
+def test_noun_senses_of_speech_verbs_are_not_cues() -> None:
+    text = ("Karen Olsen, another state senator, called it “a disgrace to the chamber.”\n\n"
+            "“We will fight this,” she said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[-1].speaker == "Karen Olsen"

@@ -54,7 +54,7 @@ class _Patterns:
 def patterns(lang: str = "en") -> _Patterns:
     lex = load_lexicon(lang)
     cues = "|".join(sorted(lex.cue_forms, key=len, reverse=True))
-    cue = rf"(?P<cue>(?i:{cues}))\b"
+    cue = rf"(?P<cue>{cues})\b"
     phrase = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
     apposition = APPOSITION
     lead = r"^[\s,—–\-]*"

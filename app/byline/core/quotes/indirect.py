@@ -39,7 +39,8 @@ class Reported:
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     lex = load_lexicon(lang)
     lemmas = word_set(lang, "indirect_cues.txt")
-    forms = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in lemmas), key=len, reverse=True)
+    # a verb reports speech when any of its forms is listed ("note" covers "noted")
+    forms = sorted((f for f in lex.cue_forms if lex.cue_family[f] & lemmas), key=len, reverse=True)
     tell = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure")),
                   key=len, reverse=True)
     cue = rf"(?P<cue>{'|'.join(forms)})\b"

@@ -14,6 +14,7 @@ class Lexicon:
 
     cue_forms: frozenset[str]  # every form of every speech verb: say, says, said, saying
     cue_lemma: dict[str, str]  # form -> its verb's first form
+    cue_family: dict[str, frozenset[str]]  # form -> every form of its verb
     cue_phrases: tuple[str, ...]  # "according to"
     pronouns: dict[str, str]  # pronoun -> gender letter (m, f, n, p)
     honorifics: frozenset[str]
@@ -37,11 +38,13 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     """The lexicon of ``lang``, read from package data the first time it is asked for."""
     forms: set[str] = set()
     lemma: dict[str, str] = {}
+    family: dict[str, frozenset[str]] = {}
     for line in _lines(lang, "cues.txt"):
         words = line.lower().split()
         for w in words:
             forms.add(w)
             lemma.setdefault(w, words[0])
+            family[w] = frozenset(words)
     pronouns = {}
     for line in _lines(lang, "pronouns.txt"):
         word, gender = line.split()
@@ -49,6 +52,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     return Lexicon(
         cue_forms=frozenset(forms),
         cue_lemma=lemma,
+        cue_family=family,
         cue_phrases=tuple(line.lower() for line in _lines(lang, "cue_phrases.txt")),
         pronouns=pronouns,
         honorifics=frozenset(_lines(lang, "honorifics.txt")),
