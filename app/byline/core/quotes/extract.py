@@ -44,6 +44,7 @@ _APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},|(?:a|an)\s)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
 _DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he (?:[\w-]+ )?([a-z]+)\b")
 _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
+_APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
@@ -118,6 +119,13 @@ def _name_mentions(
             continue
         if _PERSON_AFTER.match(text, m.end()):
             p.is_person = True
+        appos = _APPOSITION_TEXT.match(text, m.end())
+        if appos:
+            # "Olsen, another state senator," : who they are, between commas
+            roles = [w for w in appos.group(1).lower().split() if w in lex.titles]
+            if roles:
+                p.roles.update(roles)
+                p.is_person = True
         out.append((pos, p, _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None))
     _learn_genders(text, out)
     return out
