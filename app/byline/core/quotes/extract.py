@@ -6,12 +6,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from byline.core.model import Quote, QuoteKind
 from byline.core.quotes.attribution import Attribution, attribution_after, attribution_before
 from byline.core.quotes.indirect import reported_speech
-from byline.core.quotes.lexicon import Lexicon, load_lexicon, word_set
+from byline.core.quotes.lexicon import load_lexicon, word_set
 from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
 from byline.core.quotes.names import (
     NAME_RUN,
@@ -45,7 +45,6 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
 _DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he (?:[\w-]+ )?([a-z]+)\b")
 _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
@@ -67,68 +66,108 @@ def _stopwords(lang: str) -> frozenset[str]:
     return word_set(lang, "not_names.txt")
 
 
-def _mention_of(att: Attribution, lex: Lexicon, stop: frozenset[str]) -> Mention | None:
+def _mention_of(att: Attribution, lang: str) -> Mention | None:
     phrase = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
-    return parse_mention(phrase, lex, stop)
+    return _parse(phrase, lang)
+
+
+@cache
+def _name_run(lang: str) -> re.Pattern[str]:
+    """``NAME_RUN`` that does not start on a capitalised function word ("The", "But"), so the
+    regex engine, not Python, skips the commonest capitalised words of a text."""
+    words = sorted((w for w in _stopwords(lang) if w.isalpha()), key=len, reverse=True)
+    skip = "|".join(w.capitalize() for w in words)
+    # (?=[A-Z]) first: the engine rejects most positions before trying the long alternation
+    return re.compile(rf"(?=[A-Z])(?!(?:{skip})\b(?![’'-])){NAME_RUN.pattern}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(phrase: str, lang: str) -> Mention | None:
+    """``parse_mention`` for ``lang``, remembered: the same names recur in every article."""
+    return parse_mention(phrase, load_lexicon(lang), _stopwords(lang))
 
 
 def _name_mentions(
-    text: str, spans: list[QuotedSpan], people: People, lex: Lexicon, stop: frozenset[str]
+    text: str, spans: list[QuotedSpan], people: People, lang: str
 ) -> list[tuple[int, Person, bool]]:
     """Every full name in the prose introduced at its first mention (with titles written before
     it), and where the prose names a known person, in order, each with whether the name opens
     its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
+    lex, stop = load_lexicon(lang), _stopwords(lang)
+    name_run = _name_run(lang)
+    by_word = people.by_word
     out: list[tuple[int, Person, bool]] = []
-    starts = [s.start for s in spans]
-    vocabulary = set(_LOWER_WORD.findall(text))
-    for m in NAME_RUN.finditer(text):
-        pos = m.start()
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and spans[k].end > pos:
-            continue  # names inside a quotation are not who the passage is about
-        phrase = m.group()
-        p: Person | None = None
-        if " " not in phrase:
-            # a lone capitalised word: only a known person's surname or first name matters
-            word = strip_possessive(phrase)
-            if word.lower() in stop:
-                continue
-            p = people.by_single_word(word, pos)
-            if p is None and _APPOSITION_AFTER.match(text, m.end()):
-                # one name only, then who they are: "Yuni, a resident of Pandeglang"
-                p = people.introduce(word, pos, is_person=True)
-        else:
-            subject = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
-            first = phrase.split(" ", 1)[0]
-            if subject and first.lower() in vocabulary:
-                # "Unlike McCallum": a common word capitalised because it opens the sentence
-                phrase = phrase[len(first) + 1 :]
-                pos += len(first) + 1
-            mention = parse_mention(phrase, lex, stop)
-            if mention is None or mention.kind != "name":
-                continue
-            if len(mention.name.split()) >= 2:
-                before = text[max(0, pos - 40) : pos].lower().split()[-3:]
-                roles = tuple(w for w in before if w in lex.titles) + mention.roles
-                p = people.introduce(mention.name, pos, roles, mention.gender)
+    headlines = _Headlines(text)
+    # names inside a quotation are not who the passage is about: read only between quotes
+    gaps = [(0 if i == 0 else spans[i - 1].end, s.start) for i, s in enumerate(spans)]
+    gaps.append((spans[-1].end if spans else 0, len(text)))
+    for gs, ge in gaps:
+        for m in name_run.finditer(text, gs, ge):
+            pos = m.start()
+            phrase = m.group()
+            p: Person | None = None
+            if " " not in phrase:
+                # a lone capitalised word: only a known person's surname or first name matters
+                word = strip_possessive(phrase)
+                low = word.lower()
+                if low in by_word or "first:" + low in by_word:
+                    p = people.by_single_word(word, pos)
+                if p is None:
+                    if not _APPOSITION_AFTER.match(text, m.end()):
+                        continue
+                    # one name only, then who they are: "Yuni, a resident of Pandeglang"
+                    p = people.introduce(word, pos, is_person=True)
             else:
-                p = people.by_single_word(mention.name, pos)
-                if p is not None:
+                first = phrase.split(" ", 1)[0]
+                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos)
+                if opens and f" {first.lower()} " in text:
+                    # "Unlike McCallum": a common word capitalised because it opens the sentence
+                    phrase = phrase[len(first) + 1 :]
+                    pos += len(first) + 1
+                mention = _parse(phrase, lang)
+                if mention is None or mention.kind != "name":
+                    continue
+                if len(mention.name.split()) >= 2:
+                    before = text[max(0, pos - 40) : pos].lower().split()[-3:]
+                    roles = tuple(w for w in before if w in lex.titles) + mention.roles
+                    p = people.introduce(mention.name, pos, roles, mention.gender)
+                else:
+                    p = people.by_single_word(mention.name, pos)
+                    if p is None:
+                        continue
                     p.roles.update(mention.roles)  # "Mayor McCallum"
-        if p is None or _in_headline(text, m.end()):
-            continue
-        if _PERSON_AFTER.match(text, m.end()):
-            p.is_person = True
-        appos = _APPOSITION_TEXT.match(text, m.end())
-        if appos:
-            # "Olsen, another state senator," : who they are, between commas
-            roles = [w for w in appos.group(1).lower().split() if w in lex.titles]
-            if roles:
-                p.roles.update(roles)
+            if headlines.contains(m.end()):
+                continue
+            if _PERSON_AFTER.match(text, m.end()):
                 p.is_person = True
-        out.append((pos, p, _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None))
+            appos = _APPOSITION_TEXT.match(text, m.end())
+            if appos:
+                # "Olsen, another state senator," : who they are, between commas
+                appos_roles = [w for w in appos.group(1).lower().split() if w in lex.titles]
+                if appos_roles:
+                    p.roles.update(appos_roles)
+                    p.is_person = True
+            subject = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+            out.append((pos, p, subject))
     _learn_genders(text, out)
     return out
+
+
+class _Headlines:
+    """The lines of a text that are headlines, captions or links rather than prose."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.flags: list[bool] = []
+        for line in PARAGRAPH.finditer(text):
+            self.starts.append(line.start())
+            self.ends.append(line.end())
+            self.flags.append(_in_headline(text, line.start()))
+
+    def contains(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos <= self.ends[k] and self.flags[k]
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -184,7 +223,7 @@ class _Reader:
         self.last_speaker: str | None = None
         self.mentions: list[tuple[int, Person, bool]] = []
         self.mi = 0
-        self.described: list[tuple[int, str, str]] = []
+        self.described: list[tuple[int, str, str]] | None = None  # read when first needed
         self.found: list[_Found] = []
 
     def advance(self, pos: int) -> None:
@@ -195,7 +234,7 @@ class _Reader:
             self.mi += 1
 
     def speaker_of(self, att: Attribution) -> tuple[str | None, Mention | None]:
-        mention = _mention_of(att, self.lex, self.stop)
+        mention = _mention_of(att, self.lang)
         if mention is None:
             return None, None
         self.advance(att.start)
@@ -203,6 +242,8 @@ class _Reader:
         if person is None and mention.kind == "description":
             # someone described but not named: "the official" is the person described earlier
             head = mention.roles[-1] if mention.roles else ""
+            if self.described is None:
+                self.described = _descriptions(self.text, self.lang)
             earlier = [d for d in self.described if d[0] < att.start]
             same = [d for d in earlier if d[2] == head]
             if head not in self.lex.titles:
@@ -218,8 +259,7 @@ class _Reader:
     def run(self) -> list[Quote]:
         text = self.text
         spans = find_quoted_spans(text)
-        self.mentions = _name_mentions(text, spans, self.people, self.lex, self.stop)
-        self.described = _descriptions(text, self.lang)
+        self.mentions = _name_mentions(text, spans, self.people, self.lang)
         k = 0
         for para in PARAGRAPH.finditer(text):
             ps, pe = para.span()

@@ -39,9 +39,12 @@ NAME_RUN = re.compile(
 
 
 def strip_possessive(word: str) -> str:
-    for suffix in ("'s", "’s", "'", "’"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)]
+    """``word`` without a possessive ending: "Tabalov’s" -> "Tabalov", "Jones'" -> "Jones"."""
+    last = word[-1:]
+    if last == "s":
+        return word[:-2] if len(word) > 3 and word[-2] in "'’" else word
+    if last in ("'", "’") and len(word) > 2:
+        return word[:-1]
     return word
 
 
