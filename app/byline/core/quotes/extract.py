@@ -93,7 +93,7 @@ def _name_mentions(
     """Every full name in the prose introduced at its first mention (with titles written before
     it), and where the prose names a known person, in order, each with whether the name opens
     its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
-    lex, stop = load_lexicon(lang), _stopwords(lang)
+    lex = load_lexicon(lang)
     name_run = _name_run(lang)
     by_word = people.by_word
     out: list[tuple[int, Person, bool]] = []
