@@ -179,3 +179,22 @@ def test_noun_senses_of_speech_verbs_are_not_cues() -> None:
             "“We will fight this,” she said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[-1].speaker == "Karen Olsen"
+
+
+def test_long_title_with_of_before_the_name_keeps_the_name() -> None:
+    text = "“Voters forgive,” University of Leeds political scientist Omar Said Khan said."
+    assert extract_quotes(text)[0].speaker == "Omar Said Khan"
+
+
+def test_the_company_is_the_organisation_just_named() -> None:
+    text = ("Northwind Energy cut 300 jobs on Monday.\n\n"
+            "“We regret this decision,” the company said in a statement.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Northwind Energy"
+
+
+def test_surname_prefers_the_person_over_a_business_named_after_them() -> None:
+    text = ("Studio Okonkwo designed the house. Architect Ada Okonkwo led the work.\n\n"
+            "“Light was everything,” Okonkwo said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Ada Okonkwo"

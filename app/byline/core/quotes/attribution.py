@@ -60,10 +60,12 @@ def patterns(lang: str = "en") -> _Patterns:
     lead = r"^[\s,—–\-]*"
     return _Patterns(
         after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{STOP}"),
-        after_speaker_first=re.compile(rf"{lead}{phrase}{apposition}\s+{AUX}{cue}"),
+        after_speaker_first=re.compile(
+            rf"{lead}(?P<spk>{TOK}(?:\s+{TOK}){{0,9}}?){apposition}\s+{AUX}{cue}"
+        ),
         after_according=re.compile(rf"{lead}(?P<cue>(?i:according to))\s+{phrase}{STOP}"),
         before=re.compile(
-            rf"(?:^|[\s(])(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}){apposition}\s+{AUX}{cue}"
+            rf"(?:^|[\s(])(?P<spk>{TOK}(?:\s+{TOK}){{0,9}}?){apposition}\s+{AUX}{cue}"
             r"(?P<rest>[^“”\".!?]{0,90}?)[,:]?\s*$"
         ),
         before_according=re.compile(rf"(?P<cue>(?i:according to))\s+{phrase}\s*,\s*$"),

@@ -67,8 +67,12 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 def _mention_of(att: Attribution, lang: str) -> Mention | None:
-    phrase = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
-    return _parse(phrase, lang)
+    whole = _parse(att.speaker_text, lang)
+    if whole is not None and whole.kind == "name" and whole.roles:
+        # "University of the Fraser Valley political scientist Hamish Telford"
+        return whole
+    # "a spokesperson for the ministry" -> "a spokesperson"
+    return _parse(_PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0], lang)
 
 
 @cache

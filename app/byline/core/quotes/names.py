@@ -74,7 +74,7 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     while words and words[0].lower() in _LEADING:
         words = words[1:]
     phrase = " ".join(words)
-    if not words or len(words) > 9:
+    if not words or len(words) > 12:
         return None
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in lex.pronouns:
@@ -181,8 +181,9 @@ class People:
         w = strip_possessive(word).lower()
         cands = self.by_word.get(w)
         if cands:
-            # the first full mention: a later namesake (a husband, a son) is named in full
-            return cands[0]
+            # the first full mention of a person: a later namesake (a husband, a son) is
+            # named in full, and "Studio Lee" is not Ms. Lee
+            return next((c for c in cands if c.is_person), cands[0])
         # a given name, or a family name written first (Wang Qishan, Kim Jong-un)
         for p in self.by_word.get("first:" + w, ()):
             if p.is_person:
@@ -253,5 +254,11 @@ class People:
                 p.roles.add(head)
                 return p.name, p
             return m.text, None
+        head = m.roles[-1] if m.roles else ""
+        if m.text.split()[0].lower() == "the" and not head.endswith("s"):
+            # "the company said": the organisation the passage just named
+            for q, _ in reversed(self.recent[-8:]):
+                if q.named and not q.is_person and q.gender != "p":
+                    return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
