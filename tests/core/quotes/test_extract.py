@@ -198,3 +198,18 @@ def test_surname_prefers_the_person_over_a_business_named_after_them() -> None:
             "“Light was everything,” Okonkwo said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Ada Okonkwo"
+
+
+def test_reported_speech_with_speaker_inside_the_sentence() -> None:
+    text = "The team has nine rookies this year, and Coach Ilse Brandt says it's a young group."
+    (q,) = extract_quotes(text)
+    assert q.text == "it's a young group"
+    assert q.speaker == "Ilse Brandt"
+
+
+def test_sentence_with_speech_verb_but_no_speaker_phrase_is_read_another_way() -> None:
+    text = ("Police spokesman Arjun Mehta arrived at noon.\n\n"
+            "At least 12 people were reported injured in the blast, he said.")
+    (q,) = extract_quotes(text)
+    assert q.text == "At least 12 people were reported injured in the blast"
+    assert q.speaker == "Arjun Mehta"

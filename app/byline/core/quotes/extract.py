@@ -360,13 +360,13 @@ class _Reader:
     def indirect(self, ss: int, se: int) -> _Found | None:
         if _in_headline(self.text, ss):
             return None  # a headline repeats what the body reports
-        r = reported_speech(self.text, ss, se)
-        if r is None:
+        for r in reported_speech(self.text, ss, se):
+            att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
+            if _mention_of(att, self.lang) is not None:
+                break
+        else:
             return None
-        att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
         speaker, mention = self.speaker_of(att)
-        if mention is None:
-            return None
         self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)

@@ -50,6 +50,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
+    short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
     return (
         re.compile(rf"^(?i:according\s+to)\s+{spk},\s+{clause}{end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
@@ -57,22 +58,26 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
         re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
         re.compile(rf"^{clause},\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
+        re.compile(rf"(?:(?<=[\s(])|(?<=^)){short_spk}\s+{AUX}{cue}{tail}"),
     )
 
 
-def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Reported | None:
-    """The reported speech in the sentence ``text[start:end]``, if it is one."""
+def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[Reported]:
+    """Readings of the sentence ``text[start:end]`` as reported speech, likeliest first; the
+    caller keeps the first whose speaker phrase really names someone."""
     s = text[start:end]
     if not has_cue(s, lang):
-        return None
+        return []
+    out = []
     for pat in _patterns(lang):
-        m = pat.match(s)
+        m = pat.match(s) if pat.pattern.startswith("^") else pat.search(s)
         if m is None:
             continue
         cs, ce = m.span("clause")
         if len(s[cs:ce].split()) < _MIN_CLAUSE_WORDS or s[cs:ce].startswith("to "):
             continue
         cue = m.groupdict().get("cue") or "according to"
-        return Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
-                        start + m.end("spk"), cue.lower())
-    return None
+        out.append(Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
+                            start + m.end("spk"), cue.lower()))
+    return out
