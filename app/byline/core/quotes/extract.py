@@ -366,7 +366,7 @@ class _Reader:
                 break
         else:
             return None
-        speaker, mention = self.speaker_of(att)
+        speaker, _ = self.speaker_of(att)
         self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
