@@ -213,3 +213,15 @@ def test_sentence_with_speech_verb_but_no_speaker_phrase_is_read_another_way() -
     (q,) = extract_quotes(text)
     assert q.text == "At least 12 people were reported injured in the blast"
     assert q.speaker == "Arjun Mehta"
+
+
+def test_verb_with_a_plain_object_is_not_reported_speech() -> None:
+    text = "Harbour Mining reported a profit of $3 billion for the year."
+    assert extract_quotes(text) == []
+
+
+def test_verb_with_that_clause_is_reported_speech() -> None:
+    text = "Harbour Mining reported on Monday that its profit had doubled."
+    (q,) = extract_quotes(text)
+    assert q.kind is QuoteKind.INDIRECT
+    assert q.text.endswith("its profit had doubled")

@@ -13,10 +13,15 @@ from byline.core.quotes.lexicon import load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
-_MEDIUM = (r"(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|email|e-mail|"
-           r"release|letter|post|tweet|report|decision|speech|conference|video|filing|ruling)")
-_BETWEEN = (rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
-            rf"|\s+in\s+{_MEDIUM}|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{{1,30}}?(?=,))*")
+_MEDIUM = (
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|interview|email|"
+    r"e-mail|release|letter|post|tweet|report|decision|speech|conference|video|filing|ruling)"
+)
+_BETWEEN = (
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
+    rf"|\s+in\s+{_MEDIUM}|\s+(?:by|in\s+an?)\s+(?:text\s+message|e-?mail|phone|telephone)"
+    r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
+)
 _OBJECT = (
     r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}))"
 )
@@ -36,11 +41,41 @@ class Reported:
 
 
 @cache
+def _reporting_verbs(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every form of the verbs that report speech, and the forms of those that also take a
+    plain object (marked * in the word list)."""
+    lex = load_lexicon(lang)
+    listed: set[str] = set()
+    objects: set[str] = set()
+    for entry in word_set(lang, "indirect_cues.txt"):
+        word, *flags = entry.split()
+        listed.add(word)
+        if "*" in flags:
+            objects.add(word)
+    forms = frozenset(f for f in lex.cue_forms if lex.cue_family[f] & listed)
+    with_objects = frozenset(f for f in lex.cue_forms if lex.cue_family[f] & objects)
+    return forms, with_objects
+
+
+# What a reported clause opens with when its verb also takes a plain object: a subject pronoun,
+# or a few words and then an auxiliary ("the backstop would be", "Japanese output had slowed").
+_CLAUSE_START = re.compile(
+    r"(?:(?:he|she|it|they|we|I|you|there)\s|(?:[\w’'$.,-]+\s+){0,6}?(?:is|are|was|were|has|have"
+    r"|had|will|would|can|could|should|may|might|must|did|does|do|won’t|wouldn’t|isn’t|wasn’t"
+    r"|aren’t|weren’t|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|can’t|couldn’t)\b)"
+)
+# Words after the verb that make it a phrasal verb or a noun, not a report: "complained about".
+_NOT_A_CLAUSE = re.compile(
+    r"(?:about(?!\s+\d)|for|of|to|with|in|on|at|by|from|up|out|down|into|over)\b"
+)
+
+
+@cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     lex = load_lexicon(lang)
-    lemmas = word_set(lang, "indirect_cues.txt")
+    forms_set, _ = _reporting_verbs(lang)
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
-    forms = sorted((f for f in lex.cue_forms if lex.cue_family[f] & lemmas), key=len, reverse=True)
+    forms = sorted(forms_set, key=len, reverse=True)
     tell = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure")),
                   key=len, reverse=True)
     cue = rf"(?P<cue>{'|'.join(forms)})\b"
@@ -69,15 +104,22 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[R
     s = text[start:end]
     if not has_cue(s, lang):
         return []
+    _, with_objects = _reporting_verbs(lang)
     out = []
     for pat in _patterns(lang):
         m = pat.match(s) if pat.pattern.startswith("^") else pat.search(s)
         if m is None:
             continue
         cs, ce = m.span("clause")
-        if len(s[cs:ce].split()) < _MIN_CLAUSE_WORDS or s[cs:ce].startswith("to "):
+        clause = s[cs:ce]
+        after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
+        if len(clause.split()) < _MIN_CLAUSE_WORDS:
+            continue
+        if not after_that and _NOT_A_CLAUSE.match(clause):
             continue
         cue = m.groupdict().get("cue") or "according to"
+        if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
+            continue  # "Suncor reported a profit": an object, not what anyone said
         out.append(Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
                             start + m.end("spk"), cue.lower()))
     return out
