@@ -37,5 +37,8 @@ class ParagraphIndex:
 
     def label(self, start: int, end: int) -> str:
         """The location as a reader reads it: "¶ 12", or "¶ 12–14" over several paragraphs."""
-        first, last = self.span(start, end)
-        return f"¶ {first}" if first == last else f"¶ {first}–{last}"
+        return span_label(*self.span(start, end))
+
+
+def span_label(first: int, last: int) -> str:
+    return f"¶ {first}" if first == last else f"¶ {first}–{last}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from byline.core.export.escape import Markdown, block_quote, escape_inline, user_markdown
 from byline.core.export.front_matter import front_matter
-from byline.core.export.locations import ParagraphIndex
+from byline.core.export.locations import ParagraphIndex, span_label
 from byline.core.export.templates import ExportTemplate
 from byline.core.model import Document, Highlight, Quote, QuoteKind
 
@@ -151,6 +151,7 @@ def quote_views(quotes: Iterable[Quote], index: ParagraphIndex) -> tuple[QuoteVi
         if q.kind is QuoteKind.SCARE:
             continue
         speaker = (q.speaker or "").strip() or UNATTRIBUTED
+        first, last = index.span(q.start, q.end)
         views.append(
             QuoteView(
                 text=q.text,
@@ -159,8 +160,8 @@ def quote_views(quotes: Iterable[Quote], index: ParagraphIndex) -> tuple[QuoteVi
                 cue=q.cue,
                 start=q.start,
                 end=q.end,
-                paragraph=index.paragraph_at(q.start),
-                location=index.label(q.start, q.end),
+                paragraph=first,
+                location=span_label(first, last),
             )
         )
     return tuple(views)
@@ -178,7 +179,8 @@ def group_by_speaker(quotes: Sequence[QuoteView]) -> tuple[SpeakerQuotes, ...]:
 
 
 def highlight_view(h: Highlight, index: ParagraphIndex) -> HighlightView:
-    location = index.label(h.start, h.end)
+    first, last = index.span(h.start, h.end)
+    location = span_label(first, last)
     label_parts = [location]
     if h.color:
         label_parts.append(h.color)
@@ -191,7 +193,7 @@ def highlight_view(h: Highlight, index: ParagraphIndex) -> HighlightView:
         tags=h.tags,
         start=h.start,
         end=h.end,
-        paragraph=index.paragraph_at(h.start),
+        paragraph=first,
         location=location,
         label=escape_inline(" · ".join(label_parts)),
         created=h.created,
