@@ -94,8 +94,28 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
         re.compile(rf"^{clause},\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
-        re.compile(rf"(?:(?<=[\s(])|(?<=^)){short_spk}\s+{AUX}{cue}{tail}"),
+        # (tried only where a speech verb is, see _inner_readings)
+        re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
     )
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _inner_readings(
+    s: str, pattern: re.Pattern[str], forms: frozenset[str]
+) -> re.Match[str] | None:
+    """``pattern`` tried at the few words before each speech verb of ``s``, rather than at
+    every character: the speaker stands right before the verb."""
+    starts: list[int] = []
+    for w in _WORD.finditer(s):
+        if w.group().lower().strip(",;:") in forms and starts:
+            for begin in starts[-4:]:
+                m = pattern.match(s, begin)
+                if m:
+                    return m
+        starts.append(w.start())
+    return None
 
 
 def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[Reported]:
@@ -104,10 +124,10 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[R
     s = text[start:end]
     if not has_cue(s, lang):
         return []
-    _, with_objects = _reporting_verbs(lang)
     out = []
+    forms, with_objects = _reporting_verbs(lang)
     for pat in _patterns(lang):
-        m = pat.match(s) if pat.pattern.startswith("^") else pat.search(s)
+        m = pat.match(s) if pat.pattern.startswith("^") else _inner_readings(s, pat, forms)
         if m is None:
             continue
         cs, ce = m.span("clause")
