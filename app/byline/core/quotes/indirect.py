@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -118,15 +119,17 @@ def _inner_readings(
     return None
 
 
-def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[Reported]:
-    """Readings of the sentence ``text[start:end]`` as reported speech, likeliest first; the
-    caller keeps the first whose speaker phrase really names someone."""
+def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterator[Reported]:
+    """Readings of the sentence ``text[start:end]`` as reported speech, likeliest first, made
+    as they are asked for: the caller keeps the first whose speaker phrase names someone."""
     s = text[start:end]
     if not has_cue(s, lang):
-        return []
-    out = []
+        return
     forms, with_objects = _reporting_verbs(lang)
-    for pat in _patterns(lang):
+    according = "ccording to" in s
+    for i, pat in enumerate(_patterns(lang)):
+        if i < 2 and not according:
+            continue
         m = pat.match(s) if pat.pattern.startswith("^") else _inner_readings(s, pat, forms)
         if m is None:
             continue
@@ -140,6 +143,5 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> list[R
         cue = m.groupdict().get("cue") or "according to"
         if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
             continue  # "Suncor reported a profit": an object, not what anyone said
-        out.append(Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
-                            start + m.end("spk"), cue.lower()))
-    return out
+        yield Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
+                       start + m.end("spk"), cue.lower())
