@@ -85,6 +85,14 @@ def _name_run(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?=[A-Z])(?!(?:{skip})\b(?![’'-])){NAME_RUN.pattern}")
 
 
+@cache
+def _not_plain_name_words(lang: str) -> frozenset[str]:
+    """Words that make a capitalised run more than a name: titles, honorifics, function words."""
+    lex = load_lexicon(lang)
+    honorifics = {h.lower() for h in lex.honorifics}
+    return lex.titles | _stopwords(lang) | honorifics | {h.rstrip(".") for h in honorifics}
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(phrase: str, lang: str) -> Mention | None:
     """``parse_mention`` for ``lang``, remembered: the same names recur in every article."""
@@ -99,6 +107,7 @@ def _name_mentions(
     its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
     lex = load_lexicon(lang)
     name_run = _name_run(lang)
+    plain_names = _not_plain_name_words(lang)
     by_word = people.by_word
     out: list[tuple[int, Person, bool]] = []
     headlines = _Headlines(text)
@@ -128,9 +137,16 @@ def _name_mentions(
                     # "Unlike McCallum": a common word capitalised because it opens the sentence
                     phrase = phrase[len(first) + 1 :]
                     pos += len(first) + 1
-                mention = _parse(phrase, lang)
-                if mention is None or mention.kind != "name":
-                    continue
+                words = phrase.split()
+                if plain_names.isdisjoint(w.lower() for w in words):
+                    # the common case, no title or function word: the run is the name itself
+                    words[-1] = strip_possessive(words[-1])
+                    mention = Mention("name", phrase, " ".join(words))
+                else:
+                    parsed = _parse(phrase, lang)
+                    if parsed is None or parsed.kind != "name":
+                        continue
+                    mention = parsed
                 if len(mention.name.split()) >= 2:
                     before = text[max(0, pos - 40) : pos].lower().split()[-3:]
                     roles = tuple(w for w in before if w in lex.titles) + mention.roles
