@@ -225,3 +225,8 @@ def test_verb_with_that_clause_is_reported_speech() -> None:
     (q,) = extract_quotes(text)
     assert q.kind is QuoteKind.INDIRECT
     assert q.text.endswith("its profit had doubled")
+
+
+def test_said_followed_by_role_and_name() -> None:
+    text = "“They are robbing us,” said oil and gas worker Tomas Reid."
+    assert extract_quotes(text)[0].speaker == "Tomas Reid"

@@ -42,6 +42,7 @@ class Attribution:
 
 @dataclass(frozen=True)
 class _Patterns:
+    after_cue_first_whole: re.Pattern[str]
     after_cue_first: re.Pattern[str]
     after_speaker_first: re.Pattern[str]
     after_according: re.Pattern[str]
@@ -59,6 +60,10 @@ def patterns(lang: str = "en") -> _Patterns:
     apposition = APPOSITION
     lead = r"^[\s,—–\-]*"
     return _Patterns(
+        # up to the punctuation: "said oil and gas worker Mike Wipf."
+        after_cue_first_whole=re.compile(
+            rf"{lead}{cue}\s+(?P<spk>{TOK}(?:\s+{TOK}){{0,9}})(?=\s*(?:[,.;:!?“”\"(—–]|$))"
+        ),
         after_cue_first=re.compile(rf"{lead}{cue}\s+{phrase}{STOP}"),
         after_speaker_first=re.compile(
             rf"{lead}(?P<spk>{TOK}(?:\s+{TOK}){{0,9}}?){apposition}\s+{AUX}{cue}"
@@ -78,17 +83,20 @@ def _hit(m: re.Match[str], base: int) -> Attribution:
                        m.group("cue").lower())
 
 
-def attribution_after(text: str, start: int, end: int, lang: str = "en") -> Attribution | None:
-    """The speaker named right after a quote, in ``text[start:end]``."""
+def attribution_after(text: str, start: int, end: int, lang: str = "en") -> list[Attribution]:
+    """Readings of the words right after a quote, ``text[start:end]``, as naming its speaker,
+    likeliest first: "said oil worker Mike Wipf, ...", "said Lee in ...", "Lee said"."""
     p = patterns(lang)
     s = text[start:end]
     if not has_cue(s, lang):
-        return None
-    for pat in (p.after_cue_first, p.after_according, p.after_speaker_first):
+        return []
+    out = []
+    for pat in (p.after_cue_first_whole, p.after_cue_first, p.after_according,
+                p.after_speaker_first):
         m = pat.match(s)
         if m:
-            return _hit(m, start)
-    return None
+            out.append(_hit(m, start))
+    return out
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")

@@ -323,7 +323,8 @@ class _Reader:
         words = len(_WORDS.findall(text, q.start, q.end))
         if not q.opened and _PULL_TAIL.match(text, q.end, pe) and q.start == ps:
             return self.pull_quote(q, pe)
-        att = attribution_after(text, q.end, after_end) if q.end < after_end else None
+        readings = attribution_after(text, q.end, after_end) if q.end < after_end else []
+        att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
         if att is None and before_start < q.start:
             att = attribution_before(text, before_start, q.start)
         speaker: str | None = None
