@@ -80,6 +80,9 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     if len(words) == 1 and low[0] in lex.pronouns:
         g = lex.pronouns[low[0]]
         return Mention("pronoun", phrase, gender=g)
+    if len(words) == 1 and (low[0] in lex.groups or low[0].rstrip("s") in lex.titles):
+        # "Protesters said", "Officers say": a group or role capitalised to open a sentence
+        return Mention("group" if low[0].endswith("s") else "description", phrase, roles=(low[0],))
     gender = ""
     if words[0].rstrip(".") in ("Mr", "Sir"):
         gender = "m"
@@ -210,9 +213,11 @@ class People:
         if not fits:
             return None
 
-        def salience(rank: int, p: Person, subject: bool) -> float:
+        def salience(rank: int, p: Person, subject: bool) -> tuple[float, bool]:
+            # recency first, then being a sentence's subject, then being one of the voices;
+            # a gender the article showed only breaks ties (it is learnt, so it may be wrong)
             exact = gender in ("m", "f") and p.gender == gender
-            return 3 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank
+            return 1 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank, exact
 
         best = max(range(len(fits)), key=lambda i: salience(i, *fits[i]))
         return fits[best][0]
