@@ -1,27 +1,46 @@
 """Every change a reader makes, as an undoable command on the session's QUndoStack. Each calls the
-Library and announces the change through the Session's signals; widgets only listen."""
+Library and announces the change through the Session's signals; widgets only listen.
+
+A command whose change cannot be saved marks itself obsolete, so the stack drops it instead of
+keeping a step that never happened, and the session reports the error."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from byline.core.errors import BylineError
 from byline.core.model import Highlight
 from byline.ui.session import Session
 
-_NOTE_EDIT_ID = 1001
 _HIGHLIGHT_NOTE_EDIT_ID = 1002
 
 
-class CreateHighlight(QUndoCommand):
+class LibraryCommand(QUndoCommand):
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self.error: str | None = None
+
+    def _apply(self, change: Callable[[], object]) -> bool:
+        try:
+            self._session.write(change)
+        except BylineError as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+            self._session.errorOccurred.emit(self.error)
+            return False
+        return True
+
+
+class CreateHighlight(LibraryCommand):
     """Make a highlight; undo deletes it, redo brings it back with the same id."""
 
     def __init__(
         self, session: Session, doc_id: int, start: int, end: int, color: str, note: str = ""
     ) -> None:
-        super().__init__("Highlight")
-        self._session = session
+        super().__init__(session, "Highlight")
         self._args = (doc_id, start, end, color, note)
         self.highlight: Highlight | None = None
 
@@ -29,41 +48,55 @@ class CreateHighlight(QUndoCommand):
         lib = self._session.library
         if self.highlight is None:
             doc_id, start, end, color, note = self._args
-            self.highlight = lib.add_highlight(doc_id, start, end, color=color, note=note)
+
+            def create() -> None:
+                self.highlight = lib.add_highlight(doc_id, start, end, color=color, note=note)
+
+            ok = self._apply(create)
         else:
-            lib.restore_highlight(self.highlight)
-        self._announce()
+            highlight = self.highlight
+            ok = self._apply(lambda: lib.restore_highlight(highlight))
+        if ok:
+            self._announce()
 
     def undo(self) -> None:
         assert self.highlight is not None
-        self.highlight = self._session.library.delete_highlight(self.highlight.id)
-        self._announce()
+        hl_id = self.highlight.id
+
+        def delete() -> None:
+            self.highlight = self._session.library.delete_highlight(hl_id)
+
+        if self._apply(delete):
+            self._announce()
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self._args[0])
         self._session.documentsChanged.emit()
 
 
-class DeleteHighlight(QUndoCommand):
+class DeleteHighlight(LibraryCommand):
     def __init__(self, session: Session, highlight: Highlight) -> None:
-        super().__init__("Delete highlight")
-        self._session = session
+        super().__init__(session, "Delete highlight")
         self.highlight = highlight
 
     def redo(self) -> None:
-        self.highlight = self._session.library.delete_highlight(self.highlight.id)
-        self._announce()
+        def delete() -> None:
+            self.highlight = self._session.library.delete_highlight(self.highlight.id)
+
+        if self._apply(delete):
+            self._announce()
 
     def undo(self) -> None:
-        self._session.library.restore_highlight(self.highlight)
-        self._announce()
+        highlight = self.highlight
+        if self._apply(lambda: self._session.library.restore_highlight(highlight)):
+            self._announce()
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self.highlight.document_id)
         self._session.documentsChanged.emit()
 
 
-class EditHighlight(QUndoCommand):
+class EditHighlight(LibraryCommand):
     """Change a highlight's colour, note or tags. Successive note edits of the same highlight
     merge into one undo step."""
 
@@ -77,8 +110,7 @@ class EditHighlight(QUndoCommand):
         tags: Sequence[str] | None = None,
     ) -> None:
         what = "colour" if color is not None else "note" if note is not None else "tags"
-        super().__init__(f"Edit highlight {what}")
-        self._session = session
+        super().__init__(session, f"Edit highlight {what}")
         self.before = before
         self.color, self.note = color, note
         self.tags = tuple(tags) if tags is not None else None
@@ -94,28 +126,27 @@ class EditHighlight(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._session.library.update_highlight(
-            self.before.id, color=self.color, note=self.note, tags=self.tags
-        )
-        self._announce()
+        lib, b = self._session.library, self.before
+        color, note, tags = self.color, self.note, self.tags
+        if self._apply(lambda: lib.update_highlight(b.id, color=color, note=note, tags=tags)):
+            self._announce()
 
     def undo(self) -> None:
-        b = self.before
-        self._session.library.update_highlight(b.id, color=b.color, note=b.note, tags=b.tags)
-        self._announce()
+        lib, b = self._session.library, self.before
+        if self._apply(lambda: lib.update_highlight(b.id, color=b.color, note=b.note, tags=b.tags)):
+            self._announce()
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self.before.document_id)
         self._session.documentsChanged.emit()
 
 
-class EditDocumentNote(QUndoCommand):
+class EditDocumentNote(LibraryCommand):
     """One coarse step of editing a document's note (the editor saves every half second of
     quiet; those saves are the steps)."""
 
     def __init__(self, session: Session, doc_id: int, before: str, after: str) -> None:
-        super().__init__("Edit note")
-        self._session = session
+        super().__init__(session, "Edit note")
         self.doc_id, self.before, self.after = doc_id, before, after
 
     def redo(self) -> None:
@@ -125,6 +156,6 @@ class EditDocumentNote(QUndoCommand):
         self._set(self.before)
 
     def _set(self, text: str) -> None:
-        self._session.library.set_note(self.doc_id, text)
-        self._session.noteChanged.emit(self.doc_id, text)
-        self._session.documentsChanged.emit()
+        if self._apply(lambda: self._session.library.set_note(self.doc_id, text)):
+            self._session.noteChanged.emit(self.doc_id, text)
+            self._session.documentsChanged.emit()

@@ -98,8 +98,10 @@ class MainWindow(QMainWindow):
         self.theme = ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value)))
         self._tasks: set[ImportTask | QuotesTask] = set()
         self._import_task: ImportTask | None = None
+        self._closed = False  # late worker results are dropped after close
         self._syncing = False  # a sidebar selection is moving the caret, or vice versa
         self.import_summary: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
         self.last_report: ImportReport | None = None
 
         self.setWindowTitle("Byline")
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         s.noteChanged.connect(self._note_changed)
         s.documentsChanged.connect(self._refresh_timer.start)
         s.quotesChanged.connect(self._quotes_changed)
+        s.errorOccurred.connect(self.show_error)
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
         self.reader.cursorOffsetChanged.connect(self._caret_moved)
@@ -365,7 +368,7 @@ class MainWindow(QMainWindow):
             document = self.library.get_document(doc_id)
             highlights = self.library.highlights(doc_id)
             note = self.library.get_note(doc_id)
-            self.library.mark_opened(doc_id)
+            self.session.write(lambda: self.library.mark_opened(doc_id))
         except BylineError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
@@ -435,6 +438,8 @@ class MainWindow(QMainWindow):
         self._run(task)
 
     def _quotes_ready(self, doc_id: int, _quotes: list[Quote]) -> None:
+        if self._closed:
+            return
         if self.document is None or doc_id != self.document.id:
             return
         self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION) or []
@@ -442,6 +447,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _quotes_failed(self, doc_id: int, message: str) -> None:
+        if self._closed:
+            return
         if self.document is not None and doc_id == self.document.id:
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
 
@@ -460,10 +467,14 @@ class MainWindow(QMainWindow):
 
     # ================================================================== highlights
     def _push(self, command: QUndoCommand) -> None:
-        try:
-            self.session.undo_stack.push(command)
-        except BylineError as exc:
-            QMessageBox.warning(self, "Byline", str(exc))
+        self.session.undo_stack.push(command)  # failures arrive via session.errorOccurred
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong without blocking the window (a modal loop would)."""
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Byline", message, parent=self)
+        self.error_box = box
+        box.open()
 
     def highlight_selection(self, color: str | None = None, with_note: bool = False) -> None:
         span = self.reader.selected_span()
@@ -531,19 +542,20 @@ class MainWindow(QMainWindow):
     def correct_speaker(self, quote: Quote, speaker: str) -> None:
         if self.document is None:
             return
-        self.library.set_quote_correction(
-            QuoteCorrection(self.document.id, quote.start, quote.end, speaker=speaker)
-        )
-        self.session.quotesChanged.emit(self.document.id)
-        self.session.documentsChanged.emit()
+        self._correct(QuoteCorrection(self.document.id, quote.start, quote.end, speaker=speaker))
 
     def mark_not_a_quote(self, quote: Quote) -> None:
         if self.document is None:
             return
-        self.library.set_quote_correction(
-            QuoteCorrection(self.document.id, quote.start, quote.end, not_a_quote=True)
-        )
-        self.session.quotesChanged.emit(self.document.id)
+        self._correct(QuoteCorrection(self.document.id, quote.start, quote.end, not_a_quote=True))
+
+    def _correct(self, correction: QuoteCorrection) -> None:
+        try:
+            self.session.write(lambda: self.library.set_quote_correction(correction))
+        except BylineError as exc:
+            self.show_error(str(exc))
+            return
+        self.session.quotesChanged.emit(correction.document_id)
         self.session.documentsChanged.emit()
 
     # ================================================================== notes
@@ -561,9 +573,9 @@ class MainWindow(QMainWindow):
 
     def _save_document_tags(self, doc_id: int, tags: tuple[str, ...]) -> None:
         try:
-            self.library.set_document_tags(doc_id, tags)
+            self.session.write(lambda: self.library.set_document_tags(doc_id, tags))
         except BylineError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.show_error(str(exc))
         self.library_pane.refresh()
 
     # ================================================================== sidebar <-> text
@@ -789,9 +801,11 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self._import_ended()
-        QMessageBox.warning(self, "Import failed", message)
+        self.show_error(message)
 
     def _import_finished(self, report: ImportReport) -> None:
+        if self._closed:
+            return
         cancelled = self._import_task is not None and self._import_task.cancelled
         self._import_ended()
         self.last_report = report
@@ -927,6 +941,7 @@ class MainWindow(QMainWindow):
         self.highlights_panel.flush()
         self.save_settings()
         self.cancel_all_tasks()
+        self._closed = True
         super().closeEvent(event)
 
     def receive_paths(self, paths: list[Path]) -> None:

@@ -3,12 +3,19 @@ stack, and signals that tell views what changed, so commands never reach into wi
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from byline.core.errors import LibraryError
 from byline.store import Library
+
+T = TypeVar("T")
+BUSY_RETRIES = 5
 
 
 class Session(QObject):
@@ -16,6 +23,7 @@ class Session(QObject):
     noteChanged = Signal(int, str)  # document id, the note now stored
     documentsChanged = Signal()  # titles, counts or tags in the library list may differ
     quotesChanged = Signal(int)  # document id: corrections changed
+    errorOccurred = Signal(str)  # a change could not be saved; the message says why
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,3 +35,16 @@ class Session(QObject):
         """Workers open their own connection to this file (sqlite connections stay in the
         thread that made them)."""
         return self.library.path
+
+    def write(self, change: Callable[[], T]) -> T:
+        """Run a library write from the GUI thread. A worker's write can make SQLite refuse
+        ours at once as "busy" (a deferred transaction cannot wait for the lock), so it is tried
+        again a few times before the error is reported."""
+        for attempt in range(BUSY_RETRIES):
+            try:
+                return change()
+            except LibraryError as exc:
+                if "busy" not in str(exc) or attempt == BUSY_RETRIES - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")

@@ -1,0 +1,158 @@
+"""Making highlights from the text: H, N, the floating bar, and what the view draws."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from byline.core.model import ParsedDocument
+from byline.store import Library
+from byline.ui.main_window import MainWindow
+from byline.ui.theme import highlight_color
+
+WindowFactory = Callable[[], MainWindow]
+Article = Callable[..., ParsedDocument]
+
+
+def background_at(window, offset: int):  # type: ignore[no-untyped-def]
+    """The background the reading view paints at a canonical offset."""
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.offset_map.to_doc(offset) + 1)
+    return cursor.charFormat().background()
+
+
+def test_pressing_h_stores_the_selection_with_canonical_offsets_and_draws_it(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("Russian officer")
+    end = start + len("Russian officer")
+    window.reader.select_span(start, end)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+
+    stored = library.highlights(doc_id)
+    assert [(h.start, h.end, h.exact, h.color) for h in stored] == [
+        (start, end, "Russian officer", "yellow")
+    ]
+    assert background_at(window, start).color() == highlight_color("yellow", False)
+    assert background_at(window, end + 2).style() == Qt.BrushStyle.NoBrush
+    assert window.highlights_panel.current is not None
+    assert window.highlights_panel.current.id == stored[0].id
+
+
+def test_pressing_n_highlights_and_puts_the_caret_in_its_note(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    start = window.document.text.index("shell boxes")  # type: ignore[union-attr]
+    window.reader.select_span(start, start + len("shell boxes"))
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+
+    assert len(library.highlights(doc_id)) == 1
+    note = window.highlights_panel.note_edit
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.keyClicks(note, "check the unit")
+    window.reader.setFocus()  # leaving the editor saves at once
+    qtbot.waitUntil(lambda: library.highlights(doc_id)[0].note == "check the unit")
+
+
+def test_floating_bar_appears_over_a_selection_and_its_colours_highlight(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    start = window.document.text.index("commander")  # type: ignore[union-attr]
+    window.reader.select_span(start, start + len("commander"))
+    bar = window.reader.floating_bar
+    assert bar.isVisible()
+    qtbot.mouseClick(bar.buttons["green"], Qt.MouseButton.LeftButton)
+
+    assert [(h.exact, h.color) for h in library.highlights(doc_id)] == [("commander", "green")]
+    assert background_at(window, start).color() == highlight_color("green", False)
+    assert not bar.isVisible()  # the selection is gone
+
+
+def test_current_colour_is_used_for_new_highlights(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.color_actions["pink"].trigger()
+    start = window.document.text.index("lawyer")  # type: ignore[union-attr]
+    window.reader.select_span(start, start + 6)
+    window.highlight_action.trigger()
+    assert library.highlights(doc_id)[0].color == "pink"
+
+
+def test_a_highlight_across_blocks_keeps_the_canonical_span(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("give up.")
+    end = text.index("tired.") + len("tired.")
+    window.reader.select_span(start, end)
+    window.highlight_action.trigger()
+    (stored,) = library.highlights(doc_id)
+    assert (stored.start, stored.end) == (start, end)
+    assert stored.exact == text[start:end]
+
+
+def test_putting_the_caret_in_a_highlight_selects_it_in_the_sidebar(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = article().text
+    first = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5)
+    second = library.add_highlight(doc_id, text.index("lawyer"), text.index("lawyer") + 6)
+    window = make_window()
+    window.open_document(doc_id)
+    window.show_tab(0)
+
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.offset_map.to_doc(second.start + 2))
+    window.reader.setTextCursor(cursor)
+
+    assert window.sidebar.currentIndex() == 1
+    assert window.highlights_panel.current is not None
+    assert window.highlights_panel.current.id == second.id
+    assert first.id != second.id
+
+
+def test_sidebar_edits_change_colour_tags_and_delete(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = article().text
+    hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5)
+    window = make_window()
+    window.open_document(doc_id)
+    panel = window.highlights_panel
+    panel.select_highlight(hl.id)
+
+    qtbot.mouseClick(panel.color_buttons["blue"], Qt.MouseButton.LeftButton)
+    assert library.get_highlight(hl.id).color == "blue"
+    assert background_at(window, hl.start).color() == highlight_color("blue", False)
+
+    panel.tags_edit.setText("military, #sources")
+    panel.tags_edit.editingFinished.emit()
+    assert set(library.get_highlight(hl.id).tags) == {"military", "sources"}
+
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert library.highlights(doc_id) == []
+    assert background_at(window, hl.start).style() == Qt.BrushStyle.NoBrush
+    assert panel.model.rowCount() == 0
