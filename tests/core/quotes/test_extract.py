@@ -234,7 +234,7 @@ def test_said_followed_by_role_and_name() -> None:
 
 def test_capitalised_group_opening_a_sentence_is_not_a_person() -> None:
     text = ("Protesters said the bill would kill jobs.\n\n"
-            "Rancher Cole Whitaker drove 300 kilometres to the rally.\n\n"
+            "Cole Whitaker, a rancher, drove 300 kilometres to the rally.\n\n"
             "“We have nothing left,” he said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Cole Whitaker"
