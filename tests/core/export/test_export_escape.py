@@ -80,7 +80,7 @@ def test_hostile_cases_render_as_paragraphs_with_the_same_text() -> None:
         assert rendered.text == same_text(text), text
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(hostile_text)
 def test_any_text_renders_as_plain_paragraphs_with_the_same_text(text: str) -> None:
     rendered = render(escape_paragraphs(text))
@@ -88,7 +88,7 @@ def test_any_text_renders_as_plain_paragraphs_with_the_same_text(text: str) -> N
     assert rendered.text == same_text(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(hostile_text)
 def test_any_text_in_a_block_quote_stays_one_quote_with_the_same_text(text: str) -> None:
     rendered = render(block_quote(text))
@@ -97,7 +97,7 @@ def test_any_text_in_a_block_quote_stays_one_quote_with_the_same_text(text: str)
     assert rendered.text == same_text(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(hostile_text)
 def test_any_text_inline_stays_one_line_of_the_same_text(text: str) -> None:
     markdown = escape_inline(text)
@@ -107,7 +107,7 @@ def test_any_text_inline_stays_one_line_of_the_same_text(text: str) -> None:
     assert heading.text == same_text(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(hostile_text, hostile_text)
 def test_any_text_as_a_list_item_stays_one_item_with_its_suffix(text: str, suffix: str) -> None:
     rendered = render(list_item(text, suffix=suffix))

@@ -32,7 +32,7 @@ def assert_portable(name: str) -> None:
     assert len(name.encode("utf-8")) <= MAX_NAME_BYTES, name
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(titles)
 def test_any_title_gives_a_portable_file_name(title: str) -> None:
     assert_portable(safe_filename(title))
@@ -50,6 +50,7 @@ def test_the_file_is_created_inside_the_chosen_folder(title: str) -> None:
     folder.rmdir()
 
 
+@settings(deadline=None)
 @given(st.lists(titles, max_size=30))
 def test_names_in_one_folder_differ_even_ignoring_case(titles_: list[str]) -> None:
     namer = UniqueNames()

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from byline.core.export.front_matter import front_matter, yaml_date, yaml_string
@@ -38,6 +38,7 @@ def test_hostile_titles_read_back_unchanged(title: str) -> None:
     assert yaml.safe_load(f"title: {yaml_string(title)}") == {"title": title}
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_any_string_reads_back_unchanged(value: str) -> None:
     assert yaml.safe_load(f"v: {yaml_string(value)}") == {"v": value}
