@@ -238,3 +238,17 @@ def test_capitalised_group_opening_a_sentence_is_not_a_person() -> None:
             "“We have nothing left,” he said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Cole Whitaker"
+
+
+def test_honorific_name_stops_at_the_first_lower_case_word() -> None:
+    text = ("Prime Minister Theresa Okafor spoke first.\n\n"
+            "Ms. Okafor and the unions have insisted the deal would hold, Ms. Okafor said.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Theresa Okafor"
+
+
+def test_organisation_followed_by_says_is_not_he() -> None:
+    text = ("Nurse Tim Guest works in Halifax. The Nova Scotia Health Authority says waits grew.\n\n"
+            "“The emergency department cares for the sickest,” he said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Tim Guest"

@@ -159,7 +159,7 @@ def _name_mentions(
             if headlines.contains(m.end()):
                 continue
             if _PERSON_AFTER.match(text, m.end()):
-                p.is_person = True
+                people.shows_person(p)
             appos = _APPOSITION_TEXT.match(text, m.end())
             if appos:
                 # "Olsen, another state senator," : who they are, between commas

@@ -81,7 +81,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
                   key=len, reverse=True)
     cue = rf"(?P<cue>{'|'.join(forms)})\b"
     tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
-    spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
+    spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"

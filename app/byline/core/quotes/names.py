@@ -97,8 +97,12 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         i -= 1
     for j in range(len(words) - 1):
         if words[j] in lex.honorifics and words[j + 1][0].isupper():
-            # after Mr./Ms. every capitalised word is the name: "Ms. May"
-            i = min(i, j + 1)
+            # after Mr./Ms. the capitalised words that follow are the name: "Ms. May"
+            k = j + 1
+            while k < len(words) and (words[k][0].isupper() or words[k] in NAME_PARTICLES):
+                k += 1
+            words, low = words[:k], low[:k]
+            i = j + 1
             break
     while i < len(words) and words[i] in NAME_PARTICLES:
         i += 1
@@ -168,6 +172,12 @@ class People:
         if gender in ("m", "f") and not p.gender and p.votes == [0, 0]:
             p.gender = gender
         return p
+
+    def shows_person(self, p: Person) -> None:
+        """The text treats ``p`` as a person (an age, a speech verb after the name); a name
+        ending like an organisation's ("Health Authority says") needs a title to be one."""
+        if not p.named or strip_possessive(p.name.split()[-1]).lower() not in self.orgs:
+            p.is_person = True
 
     def mentioned(self, p: Person, subject: bool = True) -> None:
         """The text has just named ``p``: later pronouns most likely mean them."""
