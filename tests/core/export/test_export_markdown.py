@@ -221,3 +221,28 @@ def test_any_document_text_and_title_render_as_themselves(paras: list[str], titl
     assert render(heading).text == same_text(title)
     quoted = render(rest.split("## Highlights", 1)[1].split("\n\n*¶", 1)[0])
     assert quoted.text == same_text(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraph_text, paragraph_text, paragraph_text, st.lists(paragraph_text, max_size=3))
+def test_metadata_lines_and_labels_render_as_their_text(
+    author: str, outlet: str, color: str, tags: list[str]
+) -> None:
+    document = make_document(author=author, outlet=outlet, url="https://x.org/a_b*c")
+    highlight = make_highlight(1, "Nobody listens", color=color, tags=tuple(tags))
+    markdown = render_document(
+        DocumentNotes(document, highlights=(highlight,)), builtin_template("highlights")
+    )
+    _, body = split_front_matter(markdown)
+    blocks = body.strip().split("\n\n")
+    byline, label = blocks[1], blocks[-1]
+    expected = [same_text(v) for v in (author, outlet) if v.strip()]
+    assert render(byline).text == " · ".join([*expected, "2022-05-11", "https://x.org/a_b*c"])
+    label_parts = [
+        "¶ 4",
+        *([color] if color else []),
+        *([f"tags: {', '.join(tags)}"] if tags else []),
+    ]
+    rendered = render(label)
+    assert rendered.tags == ["p", "em"]
+    assert rendered.text == same_text(" · ".join(label_parts))
