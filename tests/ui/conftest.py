@@ -27,6 +27,10 @@ ARTICLE_BLOCKS = [
     BlockText(BlockKind.HEADING, "Officers who would not fight", 2),
     BlockText(
         BlockKind.PARAGRAPH,
+        "There was only silence. “Nobody asked us whether we wanted to go to war, nobody at all.”",
+    ),
+    BlockText(
+        BlockKind.PARAGRAPH,
         "After weeks of sleeping on shell boxes, a Russian officer decided to give up.",
     ),
     BlockText(
@@ -37,6 +41,7 @@ ARTICLE_BLOCKS = [
     BlockText(BlockKind.LIST_ITEM, "The first officer refused.", 1),
     BlockText(BlockKind.LIST_ITEM, "The second officer left.", 1),
     BlockText(BlockKind.BLOCKQUOTE, "A quoted passage from a letter."),
+    BlockText(BlockKind.PARAGRAPH, "The banner read “No more war” in red letters."),
     BlockText(
         BlockKind.PARAGRAPH,
         "“It was never our war,” said Anna Smirnova, a lawyer who helps soldiers leave.",
