@@ -252,3 +252,20 @@ def test_organisation_followed_by_says_is_not_he() -> None:
             "“The emergency department cares for the sickest,” he said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Tim Guest"
+
+
+def test_short_quote_after_a_distant_verb_is_not_a_direct_quote() -> None:
+    text = "Mayor Lina Ortiz said the plan was “Bold” in every way."
+    assert all(q.kind is not QuoteKind.DIRECT for q in extract_quotes(text))
+
+
+def test_short_quote_right_after_the_verb_is_direct() -> None:
+    text = "Asked about the plan, Mayor Lina Ortiz said: “Never again.”"
+    (q,) = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert q.speaker == "Lina Ortiz"
+
+
+def test_speaker_phrase_before_the_verb_is_the_shortest_that_names_someone() -> None:
+    text = "I was at a barbecue last summer when a neighbour wondered aloud, “Why the beard?”"
+    (q,) = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert q.speaker == "a neighbour"

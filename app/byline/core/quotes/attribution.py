@@ -113,15 +113,16 @@ def _cue_words(lang: str) -> frozenset[str]:
     return lex.cue_forms | {p.split()[0] for p in lex.cue_phrases}
 
 
-def attribution_before(text: str, start: int, end: int, lang: str = "en") -> Attribution | None:
-    """The speaker named in the words leading up to a quote, ``text[start:end]``."""
+def attribution_before(text: str, start: int, end: int, lang: str = "en") -> list[Attribution]:
+    """Readings of the words leading up to a quote, ``text[start:end]``, as naming its speaker:
+    the longest phrase before the verb first, then shorter ones ("... when a friend wondered")."""
     p = patterns(lang)
     s = text[start:end]
     if not has_cue(s, lang):
-        return None
+        return []
     m = p.before_according.search(s) or p.before.search(s)
     if m is None:
-        return None
+        return []
     hit = _hit(m, start)
     # "Lee said he heard them shout, ..." : the speaker is Lee, the cue the first verb
     lex = load_lexicon(lang)
@@ -129,8 +130,14 @@ def attribution_before(text: str, start: int, end: int, lang: str = "en") -> Att
     for i, w in enumerate(words[1:], 1):
         if w.lower() in lex.cue_forms:
             phrase = " ".join(words[:i])
-            return Attribution(phrase, hit.start, hit.start + len(phrase), w.lower())
-    return hit
+            return [Attribution(phrase, hit.start, hit.start + len(phrase), w.lower())]
+    out = [hit]
+    offset = hit.start
+    for w in words[:-1]:
+        offset = text.index(w, offset) + len(w)
+        rest = text[offset : hit.end].lstrip()
+        out.append(Attribution(rest, hit.end - len(rest), hit.end, hit.cue))
+    return out
 
 
 def lexicon_for(lang: str) -> Lexicon:

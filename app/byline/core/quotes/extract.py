@@ -45,6 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
 _DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he (?:[\w-]+ )?([a-z]+)\b")
 _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
+_WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
@@ -325,15 +326,22 @@ class _Reader:
             return self.pull_quote(q, pe)
         readings = attribution_after(text, q.end, after_end) if q.end < after_end else []
         att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
+        short = words <= SCARE_MAX_WORDS and not re.search(r"[.!?]", text[q.start : q.end])
         if att is None and before_start < q.start:
-            att = attribution_before(text, before_start, q.start)
+            readings = attribution_before(text, before_start, q.start)
+            if short:
+                # a word or two in quotes is speech only when the verb stands right before
+                # it: 'Lee said: "Never."', not 'Lee said the plan was "bold"'
+                verb = _WORD_RIGHT_BEFORE.search(text, max(0, q.start - 30), q.start)
+                right_before = verb is not None and verb.group(1) in self.lex.cue_forms
+                readings = readings[:1] if right_before else []
+            att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
         speaker: str | None = None
         mention: Mention | None = None
         if att is not None:
             speaker, mention = self.speaker_of(att)
             if mention is None:
                 att = None
-        short = words <= SCARE_MAX_WORDS and not re.search(r"[.!?]", text[q.start : q.end])
         if (q.single or short) and att is None:
             f = _Found(q, QuoteKind.SCARE, None, None, None, None)
         elif att is not None:
