@@ -269,3 +269,16 @@ def test_speaker_phrase_before_the_verb_is_the_shortest_that_names_someone() -> 
     text = "I was at a barbecue last summer when a neighbour wondered aloud, “Why the beard?”"
     (q,) = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert q.speaker == "a neighbour"
+
+
+def test_second_verb_of_the_subject_reports_speech() -> None:
+    text = "Minister Ana Reyes praised the volunteers and said the shelter would stay open."
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("the shelter would stay open", "Ana Reyes")
+
+
+def test_noun_use_of_a_verb_earlier_in_the_sentence_does_not_hide_the_speaker() -> None:
+    text = ("In the report released this week — the second such review — "
+            "Sen. Omar Bakr said the board had failed its community.")
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker) == ("the board had failed its community", "Omar Bakr")

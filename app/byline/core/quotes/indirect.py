@@ -94,6 +94,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
         re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
         re.compile(rf"^{clause},\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        # a second verb of the subject: "Pompeo praised China's help and said he ..."
+        re.compile(
+            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
+        ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings)
         re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
@@ -105,7 +109,7 @@ _WORD = re.compile(r"\S+")
 
 def _inner_readings(
     s: str, pattern: re.Pattern[str], forms: frozenset[str]
-) -> re.Match[str] | None:
+) -> Iterator[re.Match[str]]:
     """``pattern`` tried at the few words before each speech verb of ``s``, rather than at
     every character: the speaker stands right before the verb."""
     starts: list[int] = []
@@ -114,9 +118,9 @@ def _inner_readings(
             for begin in starts[-4:]:
                 m = pattern.match(s, begin)
                 if m:
-                    return m
+                    yield m
+                    break
         starts.append(w.start())
-    return None
 
 
 def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterator[Reported]:
@@ -130,18 +134,28 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     for i, pat in enumerate(_patterns(lang)):
         if i < 2 and not according:
             continue
-        m = pat.match(s) if pat.pattern.startswith("^") else _inner_readings(s, pat, forms)
-        if m is None:
-            continue
-        cs, ce = m.span("clause")
-        clause = s[cs:ce]
-        after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
-        if len(clause.split()) < _MIN_CLAUSE_WORDS:
-            continue
-        if not after_that and _NOT_A_CLAUSE.match(clause):
-            continue
-        cue = m.groupdict().get("cue") or "according to"
-        if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
-            continue  # "Suncor reported a profit": an object, not what anyone said
-        yield Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
-                       start + m.end("spk"), cue.lower())
+        if pat.pattern.startswith("^"):
+            m = pat.match(s)
+            matches: Iterator[re.Match[str]] = iter([m] if m else [])
+        else:
+            matches = _inner_readings(s, pat, forms)
+        for m in matches:
+            yield from _reading(s, m, start, with_objects)
+
+
+def _reading(
+    s: str, m: re.Match[str], start: int, with_objects: frozenset[str]
+) -> Iterator[Reported]:
+    """The match ``m`` as a reported-speech reading, if its clause reads as one."""
+    cs, ce = m.span("clause")
+    clause = s[cs:ce]
+    after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
+    if len(clause.split()) < _MIN_CLAUSE_WORDS:
+        return
+    if not after_that and _NOT_A_CLAUSE.match(clause):
+        return
+    cue = m.groupdict().get("cue") or "according to"
+    if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
+        return  # "Suncor reported a profit": an object, not what anyone said
+    yield Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
+                   start + m.end("spk"), cue.lower())
