@@ -105,6 +105,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 _WORD = re.compile(r"\S+")
+_COORDINATED = 6  # index of the "... and said ..." reading in _patterns
 
 
 def _inner_readings(
@@ -132,7 +133,7 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     forms, with_objects = _reporting_verbs(lang)
     according = "ccording to" in s
     for i, pat in enumerate(_patterns(lang)):
-        if i < 2 and not according:
+        if (i < 2 and not according) or (i == _COORDINATED and " and " not in s):
             continue
         if pat.pattern.startswith("^"):
             m = pat.match(s)
