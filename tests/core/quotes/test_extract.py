@@ -282,3 +282,15 @@ def test_noun_use_of_a_verb_earlier_in_the_sentence_does_not_hide_the_speaker() 
             "Sen. Omar Bakr said the board had failed its community.")
     (q,) = extract_quotes(text)
     assert (q.text, q.speaker) == ("the board had failed its community", "Omar Bakr")
+
+
+def test_participle_after_the_subjects_act_reports_speech() -> None:
+    text = "Farmer Roy Dunn protested the two bills, saying they would ruin small farms."
+    (q,) = extract_quotes(text)
+    assert (q.text, q.speaker, q.cue) == ("they would ruin small farms", "Roy Dunn", "saying")
+
+
+def test_according_to_a_long_source() -> None:
+    text = "According to the latest figures from Statistics Canada, youth unemployment rose."
+    (q,) = extract_quotes(text)
+    assert q.text == "youth unemployment rose"

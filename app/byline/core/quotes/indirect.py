@@ -86,9 +86,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
+    participles = "|".join(sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True))
     short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
     return (
-        re.compile(rf"^(?i:according\s+to)\s+{spk},\s+{clause}{end}"),
+        re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause}{end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
@@ -97,6 +98,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
+        ),
+        # what the subject did, then said: "Graf protested the bills, saying they ..."
+        re.compile(
+            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?,\s+(?P<cue>{participles})\s+"
+            rf"(?:that\s+)?{clause}{end}"
         ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings)
