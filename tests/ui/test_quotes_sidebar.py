@@ -34,7 +34,9 @@ def test_clicking_a_quote_scrolls_the_text_to_it_and_flashes_it(
     window.open_document(doc_id)
     wait_for_quotes(window)
     panel = window.quotes_panel
-    row = next(r for r in range(panel.model.rowCount()) if panel.model.item(r).speaker == "Anna Smirnova")
+    row = next(
+        r for r in range(panel.model.rowCount()) if panel.model.item(r).speaker == "Anna Smirnova"
+    )
     quote = panel.model.item(row)
     assert not window.reader.span_is_visible(quote.start)
 
@@ -105,7 +107,9 @@ def test_speaker_correction_and_not_a_quote_survive_reextraction(
     assert not any("never our war" in r for r in rows)
 
     # A new extraction (as after an extractor upgrade) keeps the reader's corrections.
-    library.store_quotes(doc_id, EXTRACTOR_VERSION, extract_quotes(library.get_document(doc_id).text))
+    library.store_quotes(
+        doc_id, EXTRACTOR_VERSION, extract_quotes(library.get_document(doc_id).text)
+    )
     window.open_document(doc_id)
     rows = quote_rows(window)
     assert any(r.startswith("A soldier's letter") for r in rows)

@@ -110,6 +110,9 @@ class LibraryPane(QWidget):
         if self._current_doc is not None:
             self.mark_current(self._current_doc)
 
+    def stop_timers(self) -> None:
+        self._search_timer.stop()
+
     def mark_current(self, doc_id: int) -> None:
         self._current_doc = doc_id
         row = self.documents.row_of(doc_id)

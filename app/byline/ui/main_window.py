@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         s = self.session
         s.highlightsChanged.connect(self._highlights_changed)
         s.noteChanged.connect(self._note_changed)
-        s.documentsChanged.connect(self._refresh_timer.start)
+        s.documentsChanged.connect(self._refresh_library_soon)
         s.quotesChanged.connect(self._quotes_changed)
         s.errorOccurred.connect(self.show_error)
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         self.library_pane.mark_current(doc_id)
         self.setWindowTitle(f"{document.title} — Byline")
         self.settings.setValue("lastDocument", doc_id)
-        self._refresh_timer.start()
+        self._refresh_library_soon()
         if reveal is not None:
             QTimer.singleShot(0, lambda: self.reader.reveal(*reveal))
             self.reader.reveal(*reveal)
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
             return
         self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION) or []
         self._show_quotes()
-        self._refresh_timer.start()
+        self._refresh_library_soon()
 
     def _quotes_failed(self, doc_id: int, message: str) -> None:
         if self._closed:
@@ -464,6 +464,10 @@ class MainWindow(QMainWindow):
     @property
     def quotes_pending(self) -> bool:
         return self.document is not None and self._raw_quotes is None
+
+    def _refresh_library_soon(self) -> None:
+        if not self._closed:
+            self._refresh_timer.start()
 
     # ================================================================== highlights
     def _push(self, command: QUndoCommand) -> None:
@@ -942,6 +946,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.cancel_all_tasks()
         self._closed = True
+        self._refresh_timer.stop()
+        self.library_pane.stop_timers()
         super().closeEvent(event)
 
     def receive_paths(self, paths: list[Path]) -> None:

@@ -38,6 +38,7 @@ class InstanceServer(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.server = QLocalServer(self)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
         self.server.newConnection.connect(self._accept)
         if not self.server.listen(name):
             # A crashed instance leaves its socket file behind; nobody answered, so reclaim it.
@@ -47,16 +48,29 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            buffer = bytearray()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._drop)
 
-            def read(sock: QLocalSocket = socket, buf: bytearray = buffer) -> None:
-                buf.extend(sock.readAll().data())
-                if buf.endswith(b"\n"):
-                    self._deliver(bytes(buf))
-                    buf.clear()
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket) or socket not in self._buffers:
+            return
+        buffer = self._buffers[socket]
+        buffer.extend(socket.readAll().data())
+        if buffer.endswith(b"\n"):
+            payload = bytes(buffer)
+            buffer.clear()
+            self._deliver(payload)
 
-            socket.readyRead.connect(read)
-            socket.disconnected.connect(socket.deleteLater)
+    def _drop(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._buffers.pop(socket, None)
+            socket.deleteLater()
+
+    def close(self) -> None:
+        self.server.close()
 
     def _deliver(self, payload: bytes) -> None:
         try:

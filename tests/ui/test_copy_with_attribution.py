@@ -1,0 +1,65 @@
+"""Copy with attribution puts “text” — Speaker, Outlet, “Title”, date on the clipboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from byline.core.model import ParsedDocument
+from byline.store import Library
+from byline.ui.main_window import MainWindow
+
+WindowFactory = Callable[[], MainWindow]
+Article = Callable[..., ParsedDocument]
+WaitQuotes = Callable[[MainWindow], None]
+
+
+def test_copying_a_quote_from_the_sidebar(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    wait_for_quotes: WaitQuotes,
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    wait_for_quotes(window)
+    window.show_tab(0)
+    panel = window.quotes_panel
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.item(r).speaker)
+    panel.list.select_row(row)
+    panel.list.setFocus()
+    qtbot.keyClick(
+        panel.list,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert QApplication.clipboard().text() == (
+        "“We were dirty and tired. People died around us,” — Ivan Petrov, CNN, "
+        "“Officer quits”, 12 May 2022"
+    )
+
+
+def test_copying_a_highlight_inside_a_quote_names_the_speaker(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    wait_for_quotes: WaitQuotes,
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = article().text
+    start = text.index("never our war")
+    hl = library.add_highlight(doc_id, start, start + len("never our war"))
+    window = make_window()
+    window.open_document(doc_id)
+    wait_for_quotes(window)
+    window.highlights_panel.select_highlight(hl.id)
+    window.highlights_panel.copy_button.click()
+    assert QApplication.clipboard().text() == (
+        "“never our war” — Anna Smirnova, CNN, “Officer quits”, 12 May 2022"
+    )

@@ -1,0 +1,91 @@
+"""Searching the library (opens the document at the hit) and finding in the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from byline.core.model import ParsedDocument
+from byline.store import Library
+from byline.ui.main_window import MainWindow
+
+WindowFactory = Callable[[], MainWindow]
+Article = Callable[..., ParsedDocument]
+
+
+def test_search_results_show_snippets_and_open_the_document_at_the_hit(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    library.add_document(article(title="Unrelated", extra_paragraphs=2))
+    target = article(title="Target piece", extra_paragraphs=80)
+    doc_id, _ = library.add_document(
+        ParsedDocument(
+            text=target.text.replace("Anna Smirnova", "Anna Zabolotnaya"),
+            blocks=target.blocks,
+            title=target.title,
+            format="text",
+        )
+    )
+    window = make_window()
+    pane = window.library_pane
+    qtbot.keyClicks(pane.search_edit, "Zabolotnaya")
+    qtbot.waitUntil(lambda: pane.hits.rowCount() > 0, timeout=5000)
+    assert pane.stack.currentWidget() is pane.hit_list
+    row_text = pane.hits.index(0, 0).data()
+    assert "Target piece" in row_text and "«Zabolotnaya»" in row_text
+
+    rect = pane.hit_list.visualRect(pane.hits.index(0, 0))
+    qtbot.mouseClick(pane.hit_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.document is not None and window.document.id == doc_id
+    hit_offset = window.document.text.index("Zabolotnaya")
+    reader = window.reader
+    assert reader.textCursor().position() == reader.offset_map.to_doc(hit_offset)
+    assert reader.verticalScrollBar().value() > 0
+    assert reader.span_is_visible(hit_offset)
+
+
+def test_search_finds_highlight_notes_and_selects_the_highlight(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = article().text
+    hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5, note="verify")
+    window = make_window()
+    pane = window.library_pane
+    pane.search_edit.setText("verify")
+    pane.run_search()
+    hit = pane.hits.item(0)
+    pane.hitActivated.emit(hit)
+    assert window.highlights_panel.current is not None
+    assert window.highlights_panel.current.id == hl.id
+
+
+def test_find_bar_counts_matches_and_steps_through_them(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "OFFICER")
+    text = window.document.text.lower()  # type: ignore[union-attr]
+    assert text.count("officer") == 4
+    assert bar.count_label.text() == "1 of 4"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count_label.text() == "2 of 4"
+    bar.find_previous()
+    bar.find_previous()
+    assert bar.count_label.text() == "4 of 4"  # wraps around
+    index, _ = window.reader.find_position
+    second = [i for i in range(len(text)) if text.startswith("officer", i)][index]
+    assert window.reader.textCursor().position() == window.reader.offset_map.to_doc(second)
+
+    bar.field.setText("no such words")
+    assert bar.count_label.text() == "No matches"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()

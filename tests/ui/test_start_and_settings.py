@@ -1,0 +1,96 @@
+"""Starting again where you left off, themes, zoom, menus and shortcuts, one instance per
+library, and no remote resources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QKeySequence, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from byline.core.model import ParsedDocument
+from byline.store import Library
+from byline.ui.main_window import MainWindow
+from byline.ui.shortcuts_dialog import shortcut_rows
+from byline.ui.single_instance import InstanceServer, hand_over, server_name
+from byline.ui.theme import ThemeChoice
+
+WindowFactory = Callable[[], MainWindow]
+Article = Callable[..., ParsedDocument]
+
+
+def test_restart_restores_document_font_size_theme_and_panes(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    library.add_document(article(title="First"))
+    second, _ = library.add_document(article(title="Second", extra_paragraphs=3))
+    window = make_window()
+    window.open_document(second)
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    size = window.reader.font_size
+    window.set_theme(ThemeChoice.DARK)
+    window.toggle_library_action.trigger()
+    window.show_tab(2)
+    window.close()
+
+    again = make_window()
+    assert again.document is not None and again.document.id == second
+    assert again.reader.font_size == size
+    assert again.theme is ThemeChoice.DARK
+    assert again.theme_actions[ThemeChoice.DARK].isChecked()
+    assert not again.library_pane.isVisible()
+    assert again.sidebar.currentIndex() == 2
+    again.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
+
+
+def test_zoom_changes_the_reading_font(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    before = window.reader.document().defaultFont().pointSize()
+    window.zoom_in_action.trigger()
+    assert window.reader.document().defaultFont().pointSize() == before + 1
+    window.zoom_reset_action.trigger()
+    assert window.reader.document().defaultFont().pointSize() == before
+
+
+def test_menus_show_standard_shortcuts_and_help_lists_them(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.import_files_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.zoom_in_action.shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomIn)
+    rows = shortcut_rows(window.menus)
+    actions = {action for _, action, _ in rows}
+    assert {"Undo", "Redo", "Find", "Highlight selection", "Copy with attribution"} <= actions
+    assert ("Edit", "Highlight selection", "H") in rows
+    dialog = window.show_shortcuts()
+    assert dialog.table.rowCount() == len(rows)
+    dialog.close()
+
+
+def test_reading_view_never_loads_resources_and_does_not_follow_links(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    reader = window.reader
+    assert not reader.openLinks() and not reader.openExternalLinks()
+    for url in ("https://example.com/pixel.png", "file:///etc/passwd", "data:,x"):
+        assert reader.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
+
+
+def test_a_second_start_hands_its_paths_to_the_running_window(qtbot: QtBot, tmp_path: Path) -> None:
+    name = server_name(tmp_path / f"lib-{id(tmp_path)}")
+    assert not hand_over(name, [Path("/nowhere.txt")])  # nobody is listening yet
+    server = InstanceServer(name)
+    with qtbot.waitSignal(server.pathsReceived, timeout=5000) as received:
+        assert hand_over(name, [tmp_path / "a.txt", tmp_path / "b.md"])
+    assert received.args == [[tmp_path / "a.txt", tmp_path / "b.md"]]
+    server.close()
