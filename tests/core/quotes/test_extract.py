@@ -294,3 +294,21 @@ def test_according_to_a_long_source() -> None:
     text = "According to the latest figures from Statistics Canada, youth unemployment rose."
     (q,) = extract_quotes(text)
     assert q.text == "youth unemployment rose"
+
+
+def test_name_in_apposition_after_a_description_is_the_speaker() -> None:
+    text = "But the director of operations for EHS, Jeff Marsh, says the system works."
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Jeff Marsh"
+
+
+def test_organisations_person_named_after_a_possessive() -> None:
+    text = "“Roads sound like a good thing,” said the IFSD’s Azra Ali Khan."
+    assert extract_quotes(text)[0].speaker == "Azra Ali Khan"
+
+
+def test_acronym_plural_is_a_group_not_she() -> None:
+    text = ("Prime Minister Teresa Maye spoke first.\n\n"
+            "“We will deliver,” she told MPs. “I will not resign,” she said.")
+    speakers = {q.speaker for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT}
+    assert speakers == {"Teresa Maye"}

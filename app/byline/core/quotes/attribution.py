@@ -25,7 +25,7 @@ AUX = (
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
-              r"[^,“”\"]{1,120},)?")
+              r"(?P<appos>[^,“”\"]{1,120}),)?")
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
@@ -79,8 +79,17 @@ def patterns(lang: str = "en") -> _Patterns:
 
 
 def _hit(m: re.Match[str], base: int) -> Attribution:
+    groups = m.groupdict()
+    if groups.get("appos") and NAME_ONLY.match(groups["appos"]):
+        # "the director of operations for EHS, Jeff Fraser, says": the name between commas
+        return Attribution(groups["appos"], base + m.start("appos"), base + m.end("appos"),
+                           m.group("cue").lower())
     return Attribution(m.group("spk"), base + m.start("spk"), base + m.end("spk"),
                        m.group("cue").lower())
+
+
+# Two to four capitalised words and nothing else: a person's name standing in apposition.
+NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+$")
 
 
 def attribution_after(text: str, start: int, end: int, lang: str = "en") -> list[Attribution]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.attribution import APPOSITION, AUX, STOP, TOK, has_cue
+from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, has_cue
 from byline.core.quotes.lexicon import load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
@@ -164,5 +164,9 @@ def _reading(
     cue = m.groupdict().get("cue") or "according to"
     if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
         return  # "Suncor reported a profit": an object, not what anyone said
-    yield Reported(start + cs, start + ce, m.group("spk"), start + m.start("spk"),
-                   start + m.end("spk"), cue.lower())
+    spk = "spk"
+    appos = m.groupdict().get("appos")
+    if appos and NAME_ONLY.match(appos):
+        spk = "appos"  # "the director of operations, Jeff Fraser, says"
+    yield Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
+                   start + m.end(spk), cue.lower())

@@ -24,6 +24,7 @@ _LEADING = frozenset(
         "and", "but", "or", "so", "while", "as", "then", "also", "meanwhile",
     }
 )
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s$")
 DETERMINERS = frozenset(
     {
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
@@ -80,6 +81,8 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     if len(words) == 1 and low[0] in lex.pronouns:
         g = lex.pronouns[low[0]]
         return Mention("pronoun", phrase, gender=g)
+    if len(words) == 1 and _ACRONYM_PLURAL.match(words[0]):
+        return Mention("group", phrase, roles=(low[0],))  # "MPs", "MLAs"
     if len(words) == 1 and (low[0] in lex.groups or low[0].rstrip("s") in lex.titles):
         # "Protesters said", "Officers say": a group or role capitalised to open a sentence
         return Mention("group" if low[0].endswith("s") else "description", phrase, roles=(low[0],))
@@ -108,8 +111,14 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         i += 1
     name_words = words[i:]
     roles = tuple(w.lower().strip(".,") for w in words[:i] if w.lower().strip(".,") in lex.titles)
+    # "the IFSD’s Azfar Ali Khan": an organisation's person, named after the possessive
+    owned = i > 0 and words[i - 1] != strip_possessive(words[i - 1])
+    for k in range(len(name_words) - 1):
+        if name_words[k] != strip_possessive(name_words[k]):
+            name_words, owned = name_words[k + 1 :], True
+            break
     name_words = [strip_possessive(w) for w in name_words]
-    if name_words and name_words[-1][0].isupper() and low[0] not in DETERMINERS:
+    if name_words and name_words[-1][0].isupper() and (low[0] not in DETERMINERS or owned):
         return Mention("name", phrase, " ".join(name_words), roles, gender)
     head = strip_possessive(low[-1]).strip(".,")
     if head in DETERMINERS or head in stop:
