@@ -312,3 +312,16 @@ def test_acronym_plural_is_a_group_not_she() -> None:
             "“We will deliver,” she told MPs. “I will not resign,” she said.")
     speakers = {q.speaker for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT}
     assert speakers == {"Teresa Maye"}
+
+
+def test_verb_ending_in_s_is_not_a_description_of_a_speaker() -> None:
+    text = "Vera Stone announced she would retire, saying the party needs to move on."
+    for q in extract_quotes(text):
+        assert q.speaker != "the party needs"
+
+
+def test_definite_description_means_the_person_the_passage_is_about() -> None:
+    text = ("Miguel Soto, a father of three, came to Canada in 2016.\n\n"
+            "The 32-year-old labourer says each day he learns new English words.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Miguel Soto"

@@ -73,7 +73,12 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
         # "University of the Fraser Valley political scientist Hamish Telford"
         return whole
     # "a spokesperson for the ministry" -> "a spokesperson"
-    return _parse(_PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0], lang)
+    cut = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
+    mention = _parse(cut, lang)
+    if mention is None and att.cue == "according to" and whole is None:
+        # "according to" always names a source, a document as much as a person
+        return Mention("group", att.speaker_text.strip())
+    return mention
 
 
 @cache

@@ -125,8 +125,10 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         return None
     if len(words) > 5 or any(w in stop for w in low[1:]):
         return None  # a clause, not a description: "a few summers ago when a friend"
+    plural_role = head.endswith("s") and head[:-1] in lex.titles
+    if head.endswith("s") and not (head in lex.groups or plural_role or head.endswith("ss")):
+        return None  # "the party needs", "the visit coincides": a verb, not who spoke
     if low[0] in DETERMINERS or head in lex.titles or head in lex.groups:
-        plural_role = head.endswith("s") and head[:-1] in lex.titles
         kind = "group" if head in lex.groups or plural_role else "description"
         return Mention(kind, phrase, roles=(*roles, head), gender=gender)
     return None
@@ -187,6 +189,12 @@ class People:
         ending like an organisation's ("Health Authority says") needs a title to be one."""
         if not p.named or strip_possessive(p.name.split()[-1]).lower() not in self.orgs:
             p.is_person = True
+
+    def _looks_like_org(self, p: Person) -> bool:
+        """One word ("Suncor"), an acronym ("EDC") or an organisation's last word ("Agency")."""
+        words = p.name.split()
+        last = strip_possessive(words[-1]).lower()
+        return len(words) == 1 or any(w.isupper() for w in words) or last in self.orgs
 
     def mentioned(self, p: Person, subject: bool = True) -> None:
         """The text has just named ``p``: later pronouns most likely mean them."""
@@ -282,7 +290,7 @@ class People:
         if m.text.split()[0].lower() == "the" and not head.endswith("s"):
             # "the company said": the organisation the passage just named
             for q, _ in reversed(self.recent[-8:]):
-                if q.named and not q.is_person and q.gender != "p":
+                if q.named and not q.is_person and q.gender != "p" and self._looks_like_org(q):
                     return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
