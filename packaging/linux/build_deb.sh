@@ -53,12 +53,13 @@ Python libraries listed in /opt/$name/_internal/*.dist-info, each under its own 
 EOF
 
 # The bundle carries its own Python and Qt. What it takes from the system: the C library of
-# the build machine or newer, the graphics stack (EGL/GL, libdrm), the X and Wayland client
-# libraries that Qt's platform plugins load, and the XKB and cursor helpers they need.
+# the build machine or newer, the graphics stack (EGL/GL), the X client library and the XKB,
+# cursor, font and D-Bus libraries that Qt's X11 plugin needs. Wayland's client libraries only
+# serve Qt's Wayland plugin (without them Qt runs through XWayland), so they are recommended.
 glibc=$(getconf GNU_LIBC_VERSION | awk '{print $2}')
-depends="libc6 (>= $glibc), libegl1, libgl1, libdrm2, libxcb1, libxcb-cursor0, libxkbcommon0,"
-depends+=" libxkbcommon-x11-0, libfontconfig1, libfreetype6, libdbus-1-3, libwayland-client0,"
-depends+=" libwayland-cursor0"
+depends="libc6 (>= $glibc), libegl1, libgl1, libxcb1, libxcb-cursor0, libxkbcommon0,"
+depends+=" libxkbcommon-x11-0, libfontconfig1, libfreetype6, libdbus-1-3"
+recommends="libwayland-client0, libwayland-cursor0, fonts-dejavu-core | fonts-liberation2"
 
 # Package files are root's; strip group/other write bits a developer's umask may have left.
 chmod -R u+rwX,go+rX,go-w "$root"
@@ -70,7 +71,7 @@ Architecture: $arch
 Maintainer: $(meta publisher) <maintainers@byline.invalid>
 Installed-Size: $installed_kb
 Depends: $depends
-Recommends: fonts-dejavu-core | fonts-liberation2
+Recommends: $recommends
 Section: text
 Priority: optional
 Description: $(meta summary)
