@@ -1,10 +1,10 @@
 """How long exporting a whole library to a folder of Markdown files takes.
 
 Builds a library of generated documents (default 10,000, with 20 highlights each, some with
-notes and tags), then times `byline.exports.export_markdown` of all of them into a folder: once
-cold (quotes are extracted and cached during the export, as on a first export) and once warm
-(quotes cached, files overwritten with force). Also times the JSON backup. Target: the warm
-folder export of 10,000 documents in under 15 s.
+notes and tags), then times `byline.exports.export_markdown` of all of them: into a new folder
+(on a freshly built library this includes extracting and caching every document's quotes, as a
+first export does), over the same folder with force, and into one file (no file creation cost);
+and the JSON backup. Target: 10,000 documents to a folder in under 15 s, quotes cached.
 
     .venv/bin/python benchmarks/export_bench.py                 # full size
     .venv/bin/python benchmarks/export_bench.py --documents 500 # a quick check
@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from byline.core.model import BlockKind, ParsedDocument
+from byline.core.quotes import EXTRACTOR_VERSION
 from byline.core.text import BlockText, assemble
 from byline.exports import export_json, export_markdown, select_documents
 from byline.store import Library
@@ -157,21 +158,26 @@ def main() -> None:
             ids = select_documents(library, all_=True)
             print(f"Library: {len(ids)} documents")
             out = work / "export"
-            cold = timed(
-                "markdown folder, cold (quotes extracted during export)",
+            cached = library.cached_quotes(ids[0], EXTRACTOR_VERSION) is not None
+            fresh = timed(
+                "markdown to a new folder"
+                + ("" if cached else " (quotes extracted and cached on the way)"),
                 lambda: export_markdown(library, ids, out),
             )
             warm = timed(
-                "markdown folder, warm (quotes cached, --force)",
+                "markdown over the same folder (--force)",
                 lambda: export_markdown(library, ids, out, force=True),
             )
             timed("markdown one file", lambda: export_markdown(library, ids, work / "all.md"))
             timed("json backup", lambda: export_json(library, ids, work / "backup.json"))
             size = sum(p.stat().st_size for p in out.iterdir()) / 1e6
             print(f"folder: {len(list(out.iterdir()))} files, {size:.1f} MB")
-            per_doc = warm / len(ids) * 1000
-            print(f"warm: {per_doc:.2f} ms per document; cold: {cold:.2f} s")
-            verdict = "meets" if warm < TARGET_SECONDS * len(ids) / 10_000 else "MISSES"
+            # The target is for quotes already cached: a fresh library's first export also
+            # pays for quote extraction, which is the extractor's figure, not the export's.
+            measured = fresh if cached else warm
+            per_doc = measured / len(ids) * 1000
+            print(f"{per_doc:.2f} ms per document")
+            verdict = "meets" if measured < TARGET_SECONDS * len(ids) / 10_000 else "MISSES"
             print(f"{verdict} the target of {TARGET_SECONDS:.0f} s per 10,000 documents")
     finally:
         shutil.rmtree(work, ignore_errors=True)

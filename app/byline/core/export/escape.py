@@ -66,6 +66,8 @@ def escape_line(line: str) -> str:
 def escape_inline(text: str) -> Markdown:
     """Text as one line of Markdown (whitespace runs, newlines included, become one space):
     for headings, list items and labels."""
+    if text.isprintable() and "  " not in text:  # no line breaks, controls or odd spaces
+        return Markdown(escape_line(text))
     return Markdown(escape_line(_ANY_WHITESPACE.sub(" ", _normalise_newlines(text))))
 
 
