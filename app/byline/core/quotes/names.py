@@ -283,6 +283,8 @@ class People:
             # "the officer" for the person the passage is about, named or not
             p = self._latest("n")
             if p is not None and (not p.named or head in self.lex.titles or m.text[4:5].isupper()):
+                # "the 32-year-old labourer", "the Kentucky Republican": the person the
+                # passage is about
                 p.roles.add(head)
                 return p.name, p
             return m.text, None
