@@ -248,7 +248,8 @@ def test_honorific_name_stops_at_the_first_lower_case_word() -> None:
 
 
 def test_organisation_followed_by_says_is_not_he() -> None:
-    text = ("Nurse Tim Guest works in Halifax. The Nova Scotia Health Authority says waits grew.\n\n"
+    text = ("Nurse Tim Guest works in Halifax. The Nova Scotia Health Authority says "
+            "waits grew.\n\n"
             "“The emergency department cares for the sickest,” he said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Tim Guest"
