@@ -20,6 +20,7 @@ from byline.exports import (
     export_markdown,
     highlight_markdown,
     import_backup,
+    markdown_targets,
     select_documents,
 )
 from byline.importers import parse_file
@@ -154,6 +155,24 @@ def test_documents_with_the_same_title_get_numbered_files(library: Library, tmp_
         "CON - report (2).md",
         "CON - report (3).md",
     ]
+
+
+def test_the_files_an_export_would_write_are_known_before_it_runs(
+    library: Library, sample: int, tmp_path: Path
+) -> None:
+    other = add_text(library, "Other: one", "Text.")
+    planned = markdown_targets(library, [sample, other], tmp_path / "out")
+    assert [p.name for p in planned] == [
+        "EXCLUSIVE Russian official reveals how he risked everything to get.md",
+        "Other - one.md",
+    ]
+    assert markdown_targets(library, [sample, other], tmp_path / "all.md") == [tmp_path / "all.md"]
+    progress: list[tuple[int, int]] = []
+    written = export_markdown(
+        library, [sample, other], tmp_path / "out", on_progress=lambda *a: progress.append(a)
+    )
+    assert written == planned
+    assert progress == [(0, 2), (1, 2), (2, 2)]
 
 
 def test_existing_files_are_not_overwritten_without_force(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -109,6 +109,30 @@ def document_notes(library: Library, doc_id: int) -> DocumentNotes:
 # ------------------------------------------------------------------------------ Markdown
 
 
+ProgressCallback = Callable[[int, int], None]
+
+
+def writes_one_file(out: Path, single_file: bool | None = None) -> bool:
+    """Whether a Markdown export to ``out`` is one file (``out`` ends with .md) or a folder."""
+    if single_file is not None:
+        return single_file
+    return Path(out).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def markdown_targets(
+    library: Library, doc_ids: Sequence[int], out: Path, *, single_file: bool | None = None
+) -> list[Path]:
+    """The files a Markdown export would write, one per document in a folder (named after
+    titles, unique, safe on every system) or ``out`` itself. The window asks before
+    overwriting the ones that exist."""
+    out = Path(out)
+    if writes_one_file(out, single_file):
+        return [out]
+    titles = {d.id: d.title for d in library.list_documents()}
+    names = UniqueNames(".md")
+    return [out / names.name_for(titles.get(doc_id, "")) for doc_id in doc_ids]
+
+
 def export_markdown(
     library: Library,
     doc_ids: Sequence[int],
@@ -117,60 +141,61 @@ def export_markdown(
     template: str | Path | ExportTemplate = "full",
     single_file: bool | None = None,
     force: bool = False,
+    on_progress: ProgressCallback | None = None,
 ) -> list[Path]:
     """Write the documents' notes as Markdown: into one file when ``out`` ends with .md (or
     ``single_file``), else into the folder ``out`` (created if needed) with one file per
     document named after its title. Existing files are left alone unless ``force``: a
-    BylineError lists them and nothing is written. Returns the files written."""
+    BylineError lists them and nothing is written. ``on_progress(done, total)`` is called as
+    documents are rendered. Returns the files written."""
     if not doc_ids:
         raise BylineError("There are no documents to export.")
     chosen = load_template(template)
     out = Path(out)
-    if single_file is None:
-        single_file = out.suffix.lower() in MARKDOWN_SUFFIXES
-    if single_file:
-        return [_export_one_file(library, doc_ids, out, chosen, force)]
-    return _export_folder(library, doc_ids, out, chosen, force)
-
-
-def _export_one_file(
-    library: Library, doc_ids: Sequence[int], out: Path, template: ExportTemplate, force: bool
-) -> Path:
-    _refuse_existing([out], force)
-    if len(doc_ids) == 1:
-        markdown = render_document(document_notes(library, doc_ids[0]), template)
-    else:
-        markdown = render_documents(
-            (document_notes(library, doc_id) for doc_id in doc_ids), template
-        )
-    _write_atomically(out, markdown)
-    return out
-
-
-def _export_folder(
-    library: Library, doc_ids: Sequence[int], out: Path, template: ExportTemplate, force: bool
-) -> list[Path]:
-    titles = {d.id: d.title for d in library.list_documents()}
-    names = UniqueNames(".md")
-    targets = [out / names.name_for(titles.get(doc_id, "")) for doc_id in doc_ids]
+    targets = markdown_targets(library, doc_ids, out, single_file=single_file)
     _refuse_existing(targets, force)
     # Everything is rendered before the first file is written, so a failing template leaves
-    # nothing half exported; files are then written in place (a temporary file per document
-    # doubled the time on slow disks).
-    rendered = [render_document(document_notes(library, doc_id), template) for doc_id in doc_ids]
-    _make_folder(out)
+    # nothing half exported.
+    notes = _notes_with_progress(library, doc_ids, on_progress)
+    if writes_one_file(out, single_file):
+        gathered = list(notes)
+        if len(gathered) == 1:
+            markdown = render_document(gathered[0], chosen)
+        else:
+            markdown = render_documents(gathered, chosen)
+        _write_atomically(out, markdown)
+        return [out]
+    rendered = [render_document(n, chosen) for n in notes]
+    _write_files(out, targets, rendered)
+    return targets
+
+
+def _notes_with_progress(
+    library: Library, doc_ids: Sequence[int], on_progress: ProgressCallback | None
+) -> Iterator[DocumentNotes]:
+    for done, doc_id in enumerate(doc_ids):
+        if on_progress is not None:
+            on_progress(done, len(doc_ids))
+        yield document_notes(library, doc_id)
+    if on_progress is not None:
+        on_progress(len(doc_ids), len(doc_ids))
+
+
+def _write_files(folder: Path, targets: Sequence[Path], contents: Sequence[str]) -> None:
+    """Write each file in place (a temporary file per document doubled the time on slow
+    disks); if writing fails midway, the files this export created are taken back."""
+    _make_folder(folder)
     created: list[Path] = []
     try:
-        for target, markdown in zip(targets, rendered, strict=True):
+        for target, markdown in zip(targets, contents, strict=True):
             new = not target.exists()
             _write_text(target, markdown)
             if new:
                 created.append(target)
     except BylineError:
-        for path in created:  # a full disk midway: take back what this export added
+        for path in created:
             path.unlink(missing_ok=True)
         raise
-    return targets
 
 
 def copy_markdown(
