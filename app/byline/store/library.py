@@ -6,6 +6,7 @@ SQLite errors never escape: they become LibraryError with a message a journalist
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -30,7 +31,7 @@ from byline.core.model import (
     QuoteCorrection,
     SearchHit,
 )
-from byline.store import migrations
+from byline.store import backups, migrations
 from byline.store.rows import (
     Row,
     blocks_from_json,
@@ -159,6 +160,8 @@ class Library:
         try:
             _configure(db)
             _check_is_byline_library(db, path)
+            if db.table_names() and migrations.migrations.pending(db):
+                backups.back_up_before_migration(path)
             migrations.migrate(db)
         except sqlite3.Error as exc:
             conn.close()
@@ -166,6 +169,10 @@ class Library:
         except BaseException:
             conn.close()
             raise
+        # The library itself is sound, so a failed daily backup (disk full) must not keep the
+        # reader out; the next start tries again.
+        with contextlib.suppress(LibraryError):
+            backups.back_up_if_due(path)
         return cls(db, path)
 
     def close(self) -> None:
