@@ -106,7 +106,7 @@ def _parse(phrase: str, lang: str) -> Mention | None:
 
 
 def _name_mentions(
-    text: str, spans: list[QuotedSpan], people: People, lang: str
+    text: str, spans: list[QuotedSpan], people: People, lang: str, headlines: _Headlines
 ) -> list[tuple[int, Person, bool]]:
     """Every full name in the prose introduced at its first mention (with titles written before
     it), and where the prose names a known person, in order, each with whether the name opens
@@ -115,8 +115,8 @@ def _name_mentions(
     name_run = _name_run(lang)
     plain_names = _not_plain_name_words(lang)
     by_word = people.by_word
+    common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
     out: list[tuple[int, Person, bool]] = []
-    headlines = _Headlines(text)
     # names inside a quotation are not who the passage is about: read only between quotes
     gaps = [(0 if i == 0 else spans[i - 1].end, s.start) for i, s in enumerate(spans)]
     gaps.append((spans[-1].end if spans else 0, len(text)))
@@ -139,7 +139,9 @@ def _name_mentions(
             else:
                 first = phrase.split(" ", 1)[0]
                 opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos)
-                if opens and f" {first.lower()} " in text:
+                if opens and first not in common:
+                    common[first] = f" {first.lower()} " in text
+                if opens and common[first]:
                     # "Unlike McCallum": a common word capitalised because it opens the sentence
                     phrase = phrase[len(first) + 1 :]
                     pos += len(first) + 1
@@ -248,6 +250,7 @@ class _Reader:
         self.people = People(self.lex, self.stop, word_set(lang, "org_words.txt"))
         self.last_speaker: str | None = None
         self.mentions: list[tuple[int, Person, bool]] = []
+        self.headlines = _Headlines(text)
         self.mi = 0
         self.described: list[tuple[int, str, str]] | None = None  # read when first needed
         self.found: list[_Found] = []
@@ -285,7 +288,7 @@ class _Reader:
     def run(self) -> list[Quote]:
         text = self.text
         spans = find_quoted_spans(text)
-        self.mentions = _name_mentions(text, spans, self.people, self.lang)
+        self.mentions = _name_mentions(text, spans, self.people, self.lang, self.headlines)
         k = 0
         for para in PARAGRAPH.finditer(text):
             ps, pe = para.span()
@@ -368,7 +371,8 @@ class _Reader:
             return
         self.advance(ss)
         role = m.group(1).lower()
-        for p in [q for q, _ in reversed(self.people.recent)] + self.people.people[::-1]:
+        # the people lately named, then the last hundred introduced (bounded: long texts)
+        for p in [q for q, _ in reversed(self.people.recent)] + self.people.people[:-101:-1]:
             if role in p.roles and p.is_person:
                 self.people.mentioned(p, True)
                 return
@@ -388,7 +392,7 @@ class _Reader:
         return not before or before[-1].lower() not in self.lex.cue_forms
 
     def indirect(self, ss: int, se: int) -> _Found | None:
-        if _in_headline(self.text, ss):
+        if self.headlines.contains(ss):
             return None  # a headline repeats what the body reports
         for r in reported_speech(self.text, ss, se):
             att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
