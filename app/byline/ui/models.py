@@ -30,7 +30,10 @@ def elide(text: str, limit: int) -> str:
 
 
 class ValueListModel(QAbstractListModel, Generic[T]):
-    """A read-only list of values; subclasses say how one is shown."""
+    """A read-only list of values; subclasses say how one is shown. The first line of what
+    ``display`` returns is the entry's heading."""
+
+    bold_heading = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,6 +109,8 @@ class SearchHitModel(ValueListModel[SearchHit]):
 
 
 class HighlightListModel(ValueListModel[Highlight]):
+    bold_heading = False  # the heading is the passage itself
+
     def display(self, value: Highlight) -> str:
         lines = [f"“{elide(value.exact, 180)}”"]
         if value.note:

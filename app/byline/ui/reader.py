@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -97,7 +97,8 @@ class ReaderView(QTextBrowser):
 
     # -- resources: Byline never loads anything from anywhere ------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
+        # Empty bytes, not None: PySide mishandles None returned from this override.
+        return QByteArray()
 
     # -- what is shown -------------------------------------------------------------------------
     @property
@@ -276,7 +277,7 @@ class ReaderView(QTextBrowser):
         title_block.setHeadingLevel(1)
         title_chars = QTextCharFormat()
         title_chars.setFontWeight(QFont.Weight.Bold)
-        title_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
+        title_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
         cursor.setBlockFormat(title_block)
         cursor.setBlockCharFormat(title_chars)
         cursor.insertText(doc.title or "Untitled", title_chars)
