@@ -44,10 +44,25 @@ def xvfb() -> Iterator[str]:
             number = pipe.readline().strip().decode()
         if not number:
             raise RuntimeError("Xvfb did not start")
-        yield f":{number}"
+        display = f":{number}"
+        _wait_until_reachable(display, server)
+        yield display
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _wait_until_reachable(display: str, server: subprocess.Popen[bytes]) -> None:
+    """Return once a client can connect: a program started earlier may fail to open its window."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and server.poll() is None:
+        probe = subprocess.run(
+            ["xwininfo", "-root", "-display", display], capture_output=True, check=False
+        )
+        if probe.returncode == 0:
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"Xvfb on {display} accepts no connections")
 
 
 def window_titles(display: str) -> dict[str, str]:
@@ -133,16 +148,18 @@ def time_to_window(command: list[str], title: str, display: str, timeout: float 
     """Seconds from starting ``command`` (as a user who never ran it) to its window being shown."""
     with tempfile.TemporaryDirectory(prefix="byline-home-") as home:
         env = fresh_user_env(Path(home), display)
-        start = time.monotonic()
-        process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        try:
-            wait_for_window(display, title, timeout, process)
-            return time.monotonic() - start
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+        log = Path(home) / "output.log"
+        with log.open("wb") as out:
+            start = time.monotonic()
+            process = subprocess.Popen(command, env=env, stdout=out, stderr=out)
+            try:
+                wait_for_window(display, title, timeout, process)
+                return time.monotonic() - start
+            except (TimeoutError, RuntimeError) as exc:
+                raise SystemExit(f"{exc}\n{log.read_text(errors='replace')}") from None
+            finally:
+                process.terminate()
+                process.wait(timeout=20)
 
 
 def main(argv: list[str]) -> int:
