@@ -183,7 +183,9 @@ def test_existing_files_are_not_overwritten_without_force(
     [first, _] = export_markdown(library, [sample, other], out)
     first.write_text("edited by hand", encoding="utf-8")
     (out / "Other.md").unlink()
-    with pytest.raises(BylineError, match=r"1 file\(s\) already exist.*EXCLUSIVE.*--force"):
+    with pytest.raises(
+        BylineError, match=r"1 file\(s\) already exist.*EXCLUSIVE.*overwrite them \(--force"
+    ):
         export_markdown(library, [sample, other], out)
     assert first.read_text(encoding="utf-8") == "edited by hand"
     assert not (out / "Other.md").exists()  # nothing half exported

@@ -152,6 +152,8 @@ def export_markdown(
         raise BylineError("There are no documents to export.")
     chosen = load_template(template)
     out = Path(out)
+    if not writes_one_file(out, single_file) and out.exists() and not out.is_dir():
+        raise BylineError(f"{out} is a file, not a folder to export into.")
     targets = markdown_targets(library, doc_ids, out, single_file=single_file)
     _refuse_existing(targets, force)
     # Everything is rendered before the first file is written, so a failing template leaves
@@ -345,7 +347,7 @@ def _refuse_existing(targets: Iterable[Path], force: bool) -> None:
         names += f" and {more} more"
     raise BylineError(
         f"{len(existing)} file(s) already exist in {existing[0].parent}: {names}. "
-        "Export again with --force to overwrite them."
+        "Choose another place, or overwrite them (--force on the command line)."
     )
 
 
