@@ -63,3 +63,12 @@ def test_lost_opening_mark_takes_in_a_quotation_nested_before_it() -> None:
     assert [text[s.start : s.end] for s in spans] == [
         "We never heard any “heroes” talk. Nobody believed it.”"
     ]
+
+
+def test_straight_mark_before_a_space_closes_a_quote_opened_in_an_earlier_paragraph() -> None:
+    text = '"The first part.\n\nthe second part, with the veterans," said Lee in an email.'
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        '"The first part.',
+        'the second part, with the veterans,"',
+    ]

@@ -49,8 +49,8 @@ def _can_open(text: str, i: int, ch: str, opener: str | None) -> bool:
         return after not in _SPACE_AFTER or before in _OPENERS_BEFORE
     if ch == "”":  # Swedish style, or a typo: ” used as an opening mark before a word
         return before in _OPENERS_BEFORE and after not in _SPACE_AFTER
-    # straight "
-    return before in _OPENERS_BEFORE or after not in _SPACE_AFTER
+    # straight ": an opening mark stands before a word, never before a space
+    return after not in _SPACE_AFTER
 
 
 def _can_close(text: str, i: int, ch: str, opener: str) -> bool:
