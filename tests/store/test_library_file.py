@@ -13,6 +13,7 @@ import pytest
 from byline.core.errors import LibraryError
 from byline.core.model import ParsedDocument
 from byline.store import Library, default_data_dir, open_library
+from byline.store import library as library_module
 
 MakeDocument = Callable[..., ParsedDocument]
 
@@ -197,3 +198,31 @@ def test_default_data_dir_is_the_platform_user_data_folder(
     assert default_data_dir() == tmp_path / "Byline"
     with open_library() as lib:
         assert lib.path == tmp_path / "Byline" / "library.db"
+
+
+def test_write_while_another_process_holds_the_lock_is_a_clear_busy_error(
+    library_path: Path, make_document: MakeDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_MS", 50)
+    with Library.open(library_path) as lib:
+        doc_id, _ = lib.add_document(make_document("Contended."))
+        writer = sqlite3.connect(library_path)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            with pytest.raises(LibraryError, match="busy"):
+                lib.set_note(doc_id, "lost?")
+        finally:
+            writer.rollback()
+            writer.close()
+        lib.set_note(doc_id, "saved once the lock is gone")
+        assert lib.get_note(doc_id) == "saved once the lock is gone"
+
+
+def test_read_error_while_iterating_documents_is_a_library_error(
+    library: Library, make_document: MakeDocument
+) -> None:
+    library.add_document(make_document("One."))
+    documents = library.iter_documents()
+    library.close()
+    with pytest.raises(LibraryError):
+        next(documents)

@@ -221,14 +221,14 @@ class Library:
     def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
         """Store ``parsed``; returns (document id, was_duplicate). A document whose text is the
         same as one already stored is not stored again: its existing id comes back."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             return self._insert_document(parsed, now_iso())
 
     @_guarded
     def add_documents(self, parsed: Iterable[ParsedDocument]) -> list[tuple[int, bool]]:
         """``add_document`` for many documents in one transaction (all or none are stored)."""
         imported = now_iso()
-        with self.db.atomic():
+        with _write_transaction(self.db):
             return [self._insert_document(p, imported) for p in parsed]
 
     def _insert_document(self, parsed: ParsedDocument, imported: str) -> tuple[int, bool]:
@@ -267,14 +267,16 @@ class Library:
         row = self._document_row(doc_id)
         return _document_from_row(row)
 
-    @_guarded
     def iter_documents(self) -> Iterator[Document]:
         """Every document in import order, read one at a time (for exports and checks)."""
         sql = f"SELECT d.*, {_DOCUMENT_TAGS_SQL} AS tag_names FROM documents d ORDER BY d.id"
-        cursor = self.db.execute(sql)
-        columns = [c[0] for c in cursor.description]
-        for values in cursor:
-            yield _document_from_row(dict(zip(columns, values, strict=True)))
+        try:
+            cursor = self.db.execute(sql)
+            columns = [c[0] for c in cursor.description]
+            for values in cursor:
+                yield _document_from_row(dict(zip(columns, values, strict=True)))
+        except sqlite3.Error as exc:  # _guarded would only cover creating the generator
+            raise LibraryError(_explain(exc, self.path)) from exc
 
     @_guarded
     def document_count(self) -> int:
@@ -324,7 +326,7 @@ class Library:
     @_guarded
     def delete_document(self, doc_id: int) -> None:
         """Delete a document with its highlights, note, tags, quotes and corrections."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._require_document(doc_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             self._drop_unused_tags()
@@ -332,7 +334,7 @@ class Library:
     @_guarded
     def mark_opened(self, doc_id: int) -> None:
         """Record that the reader opened the document now (for the "opened" sort)."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._update_document(doc_id, "last_opened = ?", [now_iso()])
 
     # ---------------------------------------------------------------------- notes, tags
@@ -348,14 +350,14 @@ class Library:
     @_guarded
     def set_note(self, doc_id: int, markdown: str) -> None:
         """Replace the document's note."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._update_document(doc_id, "note = ?, note_updated = ?", [markdown, now_iso()])
 
     @_guarded
     def set_document_tags(self, doc_id: int, tags: Iterable[str]) -> None:
         """Replace the document's tags (trimmed; repeats ignoring case are dropped)."""
         names = normalise_tags(tags)
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._require_document(doc_id)
             self.db.execute("DELETE FROM document_tags WHERE document_id = ?", [doc_id])
             for tag_id in self._tag_ids(names):
@@ -387,7 +389,7 @@ class Library:
         """Highlight ``text[start:end]`` of the document. Raises NotFound for an unknown
         document and ValueError unless ``0 <= start < end <= len(text)``."""
         names = normalise_tags(tags)
-        with self.db.atomic():
+        with _write_transaction(self.db):
             row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
             if row is None:
                 raise NotFound(f"Document {doc_id} is not in the library.")
@@ -424,7 +426,7 @@ class Library:
     ) -> Highlight:
         """Change what is given of a highlight's color, note and tags; returns it as it is now."""
         names = None if tags is None else normalise_tags(tags)
-        with self.db.atomic():
+        with _write_transaction(self.db):
             current = self._highlight(hl_id)
             self.db.execute(
                 "UPDATE highlights SET color = ?, note = ?, updated = ? WHERE id = ?",
@@ -443,7 +445,7 @@ class Library:
     @_guarded
     def delete_highlight(self, hl_id: int) -> Highlight:
         """Delete a highlight; returns it as it was, so ``restore_highlight`` can undo this."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             deleted = self._highlight(hl_id)
             self.db.execute("DELETE FROM highlights WHERE id = ?", [hl_id])
             self._drop_unused_tags()
@@ -453,7 +455,7 @@ class Library:
     def restore_highlight(self, highlight: Highlight) -> None:
         """Put back a deleted highlight with its id, timestamps and tags (undo of delete)."""
         names = normalise_tags(highlight.tags)
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._require_document(highlight.document_id)
             exists = self.db.execute(
                 "SELECT 1 FROM highlights WHERE id = ?", [highlight.id]
@@ -516,7 +518,7 @@ class Library:
     @_guarded
     def store_quotes(self, doc_id: int, extractor_version: str, quotes: Iterable[Quote]) -> None:
         """Cache the quotes an extractor version found, replacing that version's earlier set."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._require_document(doc_id)
             self.db.execute(
                 "DELETE FROM quote_sets WHERE document_id = ? AND extractor_version = ?",
@@ -537,7 +539,7 @@ class Library:
     def set_quote_correction(self, correction: QuoteCorrection) -> None:
         """Record a reader's fix to the quote at (start, end). A correction that changes
         nothing (no speaker, not marked "not a quote") removes the earlier one."""
-        with self.db.atomic():
+        with _write_transaction(self.db):
             self._require_document(correction.document_id)
             key = [correction.document_id, correction.start, correction.end]
             self.db.execute(
@@ -797,6 +799,29 @@ def _check_location(path: Path) -> None:
             f"{path} is not a Byline library (it is not a SQLite database); "
             "Byline left it untouched."
         )
+
+
+@contextlib.contextmanager
+def _write_transaction(db: Database) -> Iterator[None]:
+    """One write as one transaction, like sqlite-utils' ``atomic()`` but taking the write lock
+    first (BEGIN IMMEDIATE). A deferred transaction that reads and then writes while another
+    process holds the lock fails at once as busy, without waiting out the busy timeout; one that
+    starts with the lock waits its turn. Nested writes become savepoints, as in ``atomic()``."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def _configure(db: Database) -> None:
