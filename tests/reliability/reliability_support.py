@@ -52,3 +52,86 @@ def snapshot(db_path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
         return [(t, conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables]
     finally:
         conn.close()
+
+
+class Ledger:
+    """What a writer child reported as committed, and the check that all of it is in the file.
+
+    A write committed but not yet reported when the child died may be there too; that is why
+    notes are compared as "at least this new" (sequence numbers only grow)."""
+
+    def __init__(self, doc_id: int = 1) -> None:
+        self.doc_id = doc_id
+        self.note_seq = -1
+        self.highlights: dict[int, int] = {}  # id -> the newest note seq reported for it
+        self.deleted: set[int] = set()
+        self.deleting: set[int] = set()  # announced, not confirmed: either state is right
+        self.writes = 0
+
+    def record(self, line: str) -> None:
+        kind, *rest = line.split()
+        if kind == "E":
+            raise AssertionError(f"a write failed in the child: {line}")
+        if kind in ("H", "U"):
+            hl_id, seq = int(rest[0]), int(rest[1])
+            self.highlights[hl_id] = seq
+            self.deleted.discard(hl_id)
+        elif kind == "d":
+            self.deleting.add(int(rest[0]))
+            return
+        elif kind == "D":
+            self.highlights.pop(int(rest[0]), None)
+            self.deleting.discard(int(rest[0]))
+            self.deleted.add(int(rest[0]))
+        elif kind == "N":
+            self.note_seq = max(self.note_seq, int(rest[0]))
+        else:
+            raise AssertionError(f"unexpected report {line!r}")
+        self.writes += 1
+
+    def missing_writes(self, db_path: Path) -> list[str]:
+        """Reported writes the file does not hold (empty when nothing was lost)."""
+        conn = sqlite3.connect(db_path)
+        try:
+            note = conn.execute(
+                "SELECT note FROM documents WHERE id = ?", [self.doc_id]
+            ).fetchone()[0]
+            stored = dict(
+                conn.execute(
+                    "SELECT id, note FROM highlights WHERE document_id = ?", [self.doc_id]
+                ).fetchall()
+            )
+        finally:
+            conn.close()
+        for hl_id in self.deleting:  # the writer died deleting it: whichever way it went
+            if hl_id not in stored:
+                self.highlights.pop(hl_id, None)
+                self.deleted.add(hl_id)
+        self.deleting.clear()
+        lost = []
+        if self.note_seq >= 0 and int(note or -1) < self.note_seq:
+            lost.append(f"document note {note!r} older than reported {self.note_seq}")
+        for hl_id, seq in self.highlights.items():
+            if hl_id not in stored:
+                lost.append(f"highlight {hl_id} missing")
+            elif int(stored[hl_id]) < seq:
+                lost.append(f"highlight {hl_id} note {stored[hl_id]} older than {seq}")
+        lost += [f"deleted highlight {i} is back" for i in self.deleted if i in stored]
+        return lost
+
+
+def integrity_problems(db_path: Path) -> list[str]:
+    """SQLite's integrity check plus each full-text index's own check, on a fresh connection."""
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        problems = [] if rows == ["ok"] else rows
+        for table in ("documents_fts", "notes_fts", "highlights_fts", "titles_fts"):
+            try:
+                conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{table}: {exc}")
+        conn.rollback()
+        return problems
+    finally:
+        conn.close()
