@@ -326,3 +326,19 @@ def test_definite_description_means_the_person_the_passage_is_about() -> None:
             "The 32-year-old labourer says each day he learns new English words.")
     (q,) = extract_quotes(text)
     assert q.speaker == "Miguel Soto"
+
+
+def test_lower_case_fragment_after_a_comma_belongs_to_reported_speech() -> None:
+    text = ("Analyst Tim Bale said the leader will try once more, “hoping that panic brings "
+            "more members into her camp.”")
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == [QuoteKind.INDIRECT]
+    assert quotes[0].speaker == "Tim Bale"
+
+
+def test_surname_prefers_the_namesake_who_has_spoken() -> None:
+    text = ("Actor Charles Durning was her father.\n\n"
+            "“I dance every day,” choreographer Jeanine Durning said.\n\n"
+            "Durning says the work is never finished.")
+    indirect = [q for q in extract_quotes(text) if q.kind is QuoteKind.INDIRECT]
+    assert indirect[0].speaker == "Jeanine Durning"

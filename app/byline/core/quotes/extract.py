@@ -383,7 +383,8 @@ class _Reader:
         text = self.text
         if q.single or q.start < 2 or text[q.start - 1] != " ":
             return False
-        if not (text[q.start - 2].islower() or text[q.start - 2].isdigit()):
+        if not (text[q.start - 2].islower() or text[q.start - 2] in ",;—–-" or
+                text[q.start - 2].isdigit()):
             return False
         first = _WORDS.search(text, q.start, q.end)
         if first is None or not first.group()[0].islower():

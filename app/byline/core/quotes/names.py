@@ -213,7 +213,9 @@ class People:
         if cands:
             # the first full mention of a person: a later namesake (a husband, a son) is
             # named in full, and "Studio Lee" is not Ms. Lee
-            return next((c for c in cands if c.is_person), cands[0])
+            # one who has spoken already is likelier meant than a relative named in passing
+            return next((c for c in cands if c.spoke),
+                        next((c for c in cands if c.is_person), cands[0]))
         # a given name, or a family name written first (Wang Qishan, Kim Jong-un)
         for p in self.by_word.get("first:" + w, ()):
             if p.is_person:
