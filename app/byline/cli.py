@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_quotes)
 
+    p = commands.add_parser("check", help="check a draft's quotations against the library")
+    p.add_argument("draft", type=Path, metavar="DRAFT")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=cmd_check)
+
     return parser
 
 
@@ -326,6 +331,37 @@ def quote_json(q: Quote) -> dict[str, object]:
         "cue": q.cue,
         "kind": q.kind.value,
     }
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 1 when any quotation is altered, misattributed or not found, so a pipeline stops."""
+    from byline.checking import check_file, draft_check_json
+    from byline.core.check.diff import render_diff
+
+    library = _library(args)
+    try:
+        result = check_file(library, args.draft)
+    finally:
+        library.close()
+    if args.json:
+        _emit_json(draft_check_json(result))
+    else:
+        if not result.checks:
+            _err("No quotations found.")
+        for c in result.checks:
+            edited = " (with editing marks)" if c.edited else ""
+            print(f"{c.verdict.value}{edited}: {c.quote.text} - {c.quote.speaker or '?'}")
+            if c.source is not None:
+                s = c.source
+                print(f"    source #{s.document_id} {s.title} [{s.start}-{s.end}]", end="")
+                print(f" - {s.speaker or '?'}")
+            if c.words_altered or c.edited:
+                print(f"    diff: {render_diff(c.diff)}")
+        _err(f"{len(result.checks)} quotations, {result.problems} to fix")
+    return EXIT_FAILED if result.problems else EXIT_OK
 
 
 if __name__ == "__main__":
