@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.lexicon import Lexicon, load_lexicon
+from byline.core.quotes.lexicon import load_lexicon
 
 # A word of a speaker phrase: an honorific or initials with their period, else a run of
 # non-space characters without sentence punctuation or quotation marks.
@@ -148,6 +148,3 @@ def attribution_before(text: str, start: int, end: int, lang: str = "en") -> lis
         out.append(Attribution(rest, hit.end - len(rest), hit.end, hit.cue))
     return out
 
-
-def lexicon_for(lang: str) -> Lexicon:
-    return load_lexicon(lang)

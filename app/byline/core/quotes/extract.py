@@ -49,7 +49,6 @@ _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
-_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]his)\s+((?:[\w-]+\s+){0,3}[a-z]+)\b")
 
 
 @dataclass

@@ -20,7 +20,6 @@ class Lexicon:
     honorifics: frozenset[str]
     titles: frozenset[str]  # roles that stand before a name or alone for a person
     groups: frozenset[str]  # nouns for speakers that are bodies: police, officials
-    outlet_words: frozenset[str]  # reporters, media
 
 
 def _lines(lang: str, name: str) -> list[str]:
@@ -58,7 +57,6 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         honorifics=frozenset(_lines(lang, "honorifics.txt")),
         titles=frozenset(line.lower() for line in _lines(lang, "titles.txt")),
         groups=frozenset(line.lower() for line in _lines(lang, "group_speakers.txt")),
-        outlet_words=frozenset(line.lower() for line in _lines(lang, "outlets_words.txt")),
     )
 
 
