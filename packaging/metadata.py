@@ -172,11 +172,21 @@ FIELDS = {
 
 
 def main(argv: list[str]) -> int:
+    """``metadata.py FIELD [--out FILE]``: print a field, or write it to FILE as UTF-8 (Windows
+    shells re-encode redirected output)."""
+    out = None
+    if len(argv) == 3 and argv[1] == "--out":
+        out, argv = Path(argv[2]), argv[:1]
     if len(argv) != 1 or argv[0] not in FIELDS:
-        print(f"usage: metadata.py {{{','.join(FIELDS)}}}", file=sys.stderr)
+        print(f"usage: metadata.py {{{','.join(FIELDS)}}} [--out FILE]", file=sys.stderr)
         return 2
     check_formats_match_importers()
-    sys.stdout.write(FIELDS[argv[0]]().rstrip("\n") + "\n")
+    text = FIELDS[argv[0]]().rstrip("\n") + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
     return 0
 
 
