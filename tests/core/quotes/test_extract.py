@@ -153,11 +153,15 @@ def test_quoted_words_right_after_the_cue_are_direct() -> None:
     assert q.speaker == "Selma Koch"
 
 
-def test_headline_is_not_reported_speech() -> None:
-    text = ("Mayor says bridge will reopen\n\n"
-            "Mayor Ines Duarte said the bridge would reopen in May.")
+def test_headline_reports_speech_without_joining_the_thread_of_speakers() -> None:
+    text = ("Coach Ines Duarte arrived on Monday.\n\n"
+            "Witness says bridge will reopen\n\n"
+            "“We waited all night,” she said.")
     quotes = extract_quotes(text)
-    assert [q.text for q in quotes] == ["the bridge would reopen in May"]
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        (QuoteKind.INDIRECT, "Witness"),
+        (QuoteKind.DIRECT, "Ines Duarte"),
+    ]
 
 
 def test_clause_joined_by_but_is_not_an_apposition() -> None:

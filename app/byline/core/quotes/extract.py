@@ -392,16 +392,21 @@ class _Reader:
         return not before or before[-1].lower() not in self.lex.cue_forms
 
     def indirect(self, ss: int, se: int) -> _Found | None:
-        if self.headlines.contains(ss):
-            return None  # a headline repeats what the body reports
+        headline = self.headlines.contains(ss)
         for r in reported_speech(self.text, ss, se):
             att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
-            if _mention_of(att, self.lang) is not None:
+            mention = _mention_of(att, self.lang)
+            if mention is not None:
                 break
         else:
             return None
-        speaker, _ = self.speaker_of(att)
-        self.last_speaker = speaker
+        if headline:
+            # a headline ("Witness says water surged inland") is reported speech too, but it
+            # names its speaker loosely and is not part of the story's thread of speakers
+            speaker: str | None = mention.name or mention.text
+        else:
+            speaker, _ = self.speaker_of(att)
+            self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
         self.found.append(f)
