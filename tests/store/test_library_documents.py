@@ -201,3 +201,41 @@ def test_deleting_a_document_removes_everything_that_hangs_off_it(
     assert library.all_tags() == []
     assert [s.id for s in library.list_documents()] == [keep_id]
     assert library.integrity_ok()
+
+
+def test_quote_count_ignores_corrections_that_match_no_counted_quote(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document('"A," he said. A "so-called" fix.'))
+    library.store_quotes(
+        doc_id, "1", [Quote(0, 4, '"A,"', QuoteKind.DIRECT), Quote(16, 27, "x", QuoteKind.SCARE)]
+    )
+    library.set_quote_correction(QuoteCorrection(doc_id, 16, 27, not_a_quote=True))
+    library.set_quote_correction(QuoteCorrection(doc_id, 5, 9, not_a_quote=True))
+    library.set_quote_correction(QuoteCorrection(doc_id, 0, 4, speaker="Him"))
+    assert library.list_documents()[0].quote_count == 1
+
+
+def test_correction_that_changes_nothing_removes_the_earlier_one(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document('"A," he said.'))
+    library.set_quote_correction(QuoteCorrection(doc_id, 0, 4, speaker="Him"))
+    library.set_quote_correction(QuoteCorrection(doc_id, 0, 4, not_a_quote=True))
+    assert library.quote_corrections(doc_id) == [QuoteCorrection(doc_id, 0, 4, None, True)]
+    library.set_quote_correction(QuoteCorrection(doc_id, 0, 4))
+    assert library.quote_corrections(doc_id) == []
+
+
+def test_cached_quotes_come_back_per_extractor_version(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document('"A," he said.'))
+    quote = Quote(0, 4, '"A,"', QuoteKind.DIRECT, "Him", "said", 5, 7)
+    assert library.cached_quotes(doc_id, "1") is None
+    library.store_quotes(doc_id, "1", [quote])
+    library.store_quotes(doc_id, "2", [])
+    assert library.cached_quotes(doc_id, "1") == [quote]
+    assert library.cached_quotes(doc_id, "2") == []
+    library.store_quotes(doc_id, "1", [])
+    assert library.cached_quotes(doc_id, "1") == []
