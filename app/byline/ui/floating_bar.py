@@ -9,8 +9,18 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from byline.ui.theme import COLOR_NAMES, highlight_color
 
+_SWATCHES: dict[tuple[str, int, bool], QIcon] = {}
+
 
 def color_swatch(name: str, size: int = 14, dark: bool = False) -> QIcon:
+    """A round swatch of a highlight colour (made once per colour and size)."""
+    key = (name, size, dark)
+    if key not in _SWATCHES:
+        _SWATCHES[key] = _draw_swatch(name, size, dark)
+    return _SWATCHES[key]
+
+
+def _draw_swatch(name: str, size: int, dark: bool) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -1,12 +1,13 @@
 """A list view for multi-line entries (quotes, highlights, documents): the first line of each
-entry is its heading (bold), the rest wraps below it."""
+entry is its heading (bold unless the model says otherwise), the rest wraps below it.
+
+Rows are measured with font metrics, not a text document per row, and laid out in batches, so
+a list of thousands of quotes or highlights appears at once."""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QIcon, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,27 +20,22 @@ from PySide6.QtWidgets import (
 
 PADDING = 6
 ICON_SPACE = 22
+LINE_GAP = 2
+WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class EntryDelegate(QStyledItemDelegate):
-    def _document(
+    def _parts(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
+    ) -> tuple[str, str, QFont, QIcon | None, int]:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        head, _, rest = text.partition("\n")
-        body = html.escape(rest).replace("\n", "<br>")
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        heading = html.escape(head)
-        if getattr(index.model(), "bold_heading", True):
-            heading = f"<b>{heading}</b>"
-        doc.setHtml(heading + (f"<br>{body}" if rest else ""))
-        width = option.rect.width() - 2 * PADDING
-        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-            width -= ICON_SPACE
-        doc.setTextWidth(max(80, width))
-        return doc
+        head, _, body = text.partition("\n")
+        head_font = QFont(option.font)
+        head_font.setBold(bool(getattr(index.model(), "bold_heading", True)))
+        decoration = index.data(Qt.ItemDataRole.DecorationRole)
+        icon = decoration if isinstance(decoration, QIcon) else None
+        width = option.rect.width() - 2 * PADDING - (ICON_SPACE if icon else 0)
+        return head, body, head_font, icon, max(60, width)
 
     def paint(
         self,
@@ -48,28 +44,29 @@ class EntryDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        text = option.text
+        head, body, head_font, icon, width = self._parts(option, index)
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
         option.text = ""
-        decoration = index.data(Qt.ItemDataRole.DecorationRole)
-        icon = decoration if isinstance(decoration, QIcon) else QIcon()
         option.icon = QIcon()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        option.text = text
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         rect = option.rect
         left = rect.left() + PADDING
-        if not icon.isNull():
-            icon.paint(painter, left, rect.top() + PADDING + 2, 14, 14)
+        top = rect.top() + PADDING
+        if icon is not None:
+            icon.paint(painter, QRect(left, top + 1, 14, 14))
             left += ICON_SPACE
-        doc = self._document(option, index)
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
-        painter.translate(left, rect.top() + PADDING)
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        doc.documentLayout().draw(painter, context)
+        painter.setPen(option.palette.color(role))
+        painter.setFont(head_font)
+        head_rect = QFontMetrics(head_font).boundingRect(QRect(0, 0, width, 100_000), WRAP, head)
+        painter.drawText(QRect(left, top, width, head_rect.height()), WRAP, head)
+        if body:
+            painter.setFont(option.font)
+            body_top = top + head_rect.height() + LINE_GAP
+            painter.drawText(QRect(left, body_top, width, rect.bottom() - body_top), WRAP, body)
         painter.restore()
 
     def sizeHint(
@@ -79,8 +76,12 @@ class EntryDelegate(QStyledItemDelegate):
         view = option.widget
         if isinstance(view, QListView):
             option.rect.setWidth(view.viewport().width() - 2)
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * PADDING)
+        head, body, head_font, _icon, width = self._parts(option, index)
+        bounds = QRect(0, 0, width, 100_000)
+        height = QFontMetrics(head_font).boundingRect(bounds, WRAP, head).height()
+        if body:
+            height += LINE_GAP + QFontMetrics(option.font).boundingRect(bounds, WRAP, body).height()
+        return QSize(width, height + 2 * PADDING)
 
 
 class EntryList(QListView):
@@ -89,6 +90,8 @@ class EntryList(QListView):
         self.setItemDelegate(EntryDelegate(self))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextListFormat,
 )
@@ -84,6 +85,7 @@ class ReaderView(QTextBrowser):
         self._find_spans: list[Span] = []
         self._find_index = -1
         self._flash: Span | None = None
+        self._built: QTextDocument | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -266,8 +268,11 @@ class ReaderView(QTextBrowser):
     def _render(self) -> None:
         doc = self._document
         assert doc is not None
-        qdoc = self.document()
-        qdoc.clear()
+        # Built detached and attached once: the view lays it out once, not after every edit.
+        qdoc = QTextDocument(self)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(reading_font(self._font_size))
+        qdoc.rootFrame().setFrameFormat(self.document().rootFrame().frameFormat())
         colors = reading_colors(self._dark)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()
@@ -337,9 +342,14 @@ class ReaderView(QTextBrowser):
         self._paint_highlights(cursor, 0, len(doc.text))
         self._paint_quotes(cursor)
         cursor.endEditBlock()
+        previous, self._built = self._built, qdoc
+        self.blockSignals(True)  # a new document is not the reader moving the caret
+        self.setDocument(qdoc)  # deletes Qt's own first document, not the ones built here
+        self.setTextCursor(QTextCursor(qdoc))
+        self.blockSignals(False)
+        if previous is not None:
+            previous.deleteLater()
         self._fit_measure()
-        start = QTextCursor(qdoc)
-        self.setTextCursor(start)
         self._update_extra_selections()
 
     def _formats_for(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
