@@ -346,3 +346,20 @@ def test_surname_prefers_the_namesake_who_has_spoken() -> None:
             "Durning says the work is never finished.")
     indirect = [q for q in extract_quotes(text) if q.kind is QuoteKind.INDIRECT]
     assert indirect[0].speaker == "Jeanine Durning"
+
+
+def test_sentence_about_the_officer_refreshes_who_he_is() -> None:
+    text = ("A young army officer refused to fight.\n\n"
+            "“We were tired,” the officer told the Courier.\n\n"
+            "Human rights lawyer Pavel Orlov, 45, said many soldiers had refused.\n\n"
+            "The officer who spoke to the Courier is now home. “I am glad,” he says.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[-1].speaker == direct[0].speaker == "young army officer"
+
+
+def test_a_place_named_with_an_article_is_not_a_person() -> None:
+    text = ("Lieutenant Ivan Petrov drove north.\n\n"
+            "As they approached a village, the convoy stopped.\n\n"
+            "“It was quiet,” he says.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Ivan Petrov"

@@ -42,7 +42,7 @@ _PERSON_AFTER = re.compile(
 )
 _APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},|(?:a|an)\s)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
-_DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he (?:[\w-]+ )?([a-z]+)\b")
+_DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b")
 _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
@@ -366,10 +366,13 @@ class _Reader:
         """A sentence opening with "The officer ..." is about the officer the article
         introduced: later pronouns mean them."""
         m = _DEFINITE_SUBJECT.match(self.text, ss)
-        if m is None or m.group(1).lower() not in self.lex.titles:
+        if m is None:
+            return
+        # "The officer who spoke ...", "The young officer ...": the first role word
+        role = next((w for w in m.group(1).lower().split() if w in self.lex.titles), None)
+        if role is None:
             return
         self.advance(ss)
-        role = m.group(1).lower()
         # the people lately named, then the last hundred introduced (bounded: long texts)
         for p in [q for q, _ in reversed(self.people.recent)] + self.people.people[:-101:-1]:
             if role in p.roles and p.is_person:

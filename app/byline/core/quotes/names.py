@@ -273,7 +273,9 @@ class People:
             head = m.roles[-1] if m.roles else ""
             first = m.text.split()[0].lower()
             if first in ("a", "an", "another", "one"):
-                return m.text, self.introduce(m.text, pos, (head,), named=False, is_person=True)
+                # someone new: a person if the words say what they do ("a spokeswoman")
+                person = head in self.lex.titles
+                return m.text, self.introduce(m.text, pos, (head,), named=False, is_person=person)
             if first in self.lex.pronouns and head not in self.lex.titles:
                 # "her statement read", "his office said": the words are the person's
                 g = self.lex.pronouns[first]
