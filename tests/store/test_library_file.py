@@ -226,3 +226,28 @@ def test_read_error_while_iterating_documents_is_a_library_error(
     library.close()
     with pytest.raises(LibraryError):
         next(documents)
+
+
+def test_no_method_leaves_a_transaction_open(
+    library: Library, library_path: Path, make_document: MakeDocument
+) -> None:
+    # An open transaction would keep the CLI or another window from writing.
+    doc_id, _ = library.add_document(make_document("Open and shut."))
+    hl = library.add_highlight(doc_id, 0, 4, note="n", tags=["t"])
+    calls = [
+        lambda: library.get_document(doc_id),
+        lambda: library.list_documents(sort="opened", tag="t"),
+        lambda: library.search("shut"),
+        lambda: library.highlights(doc_id),
+        lambda: library.update_highlight(hl.id, note="m"),
+        lambda: library.set_note(doc_id, "note"),
+        lambda: library.mark_opened(doc_id),
+        lambda: library.all_tags(),
+        lambda: list(library.iter_documents()),
+        library.integrity_ok,
+    ]
+    for call in calls:
+        call()
+        assert not library.db.conn.in_transaction
+    with Library.open(library_path) as other:
+        other.set_note(doc_id, "written by the other process")

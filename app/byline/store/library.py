@@ -214,8 +214,13 @@ class Library:
                 return False
             # The pragma does not look inside FTS5 indexes; their own check compares each
             # index with the table it was built from.
-            for table in migrations.FTS_TABLES:
-                self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            # These checks are spelt as INSERTs: run them in a transaction closed at once, so
+            # no driver leaves one open (and a lock held) behind them.
+            with self.db.atomic():
+                for table in migrations.FTS_TABLES:
+                    self.db.execute(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+                    )
         except sqlite3.DatabaseError:
             return False
         return True
