@@ -363,3 +363,11 @@ def test_a_place_named_with_an_article_is_not_a_person() -> None:
             "“It was quiet,” he says.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Ivan Petrov"
+
+
+def test_name_used_as_a_modifier_is_not_a_mention_of_the_person() -> None:
+    text = ("Premier Dana Ford spoke on Monday. Mayor Tim Rudd answered her.\n\n"
+            "Rudd urged voters to send a message to the Ford government.\n\n"
+            "“We need schools,” he said.")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[0].speaker == "Tim Rudd"

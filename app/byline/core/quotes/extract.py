@@ -46,6 +46,7 @@ _DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b
 _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
@@ -129,6 +130,9 @@ def _name_mentions(
                 word = strip_possessive(phrase)
                 low = word.lower()
                 if low in by_word or "first:" + low in by_word:
+                    following = _NEXT_WORD.match(text, m.end())
+                    if following and following.group(1) in people.orgs:
+                        continue  # "the Ford government": the name describes, it is no one
                     p = people.by_single_word(word, pos)
                 if p is None:
                     if not _APPOSITION_AFTER.match(text, m.end()):
