@@ -89,3 +89,31 @@ def test_find_bar_counts_matches_and_steps_through_them(
     assert bar.count_label.text() == "No matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
+
+
+def test_library_lists_counts_and_sorts_by_title_or_date(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    older = article(title="Zebra report")
+    newer = article(title="Alpha report", extra_paragraphs=1)
+    old_id, _ = library.add_document(
+        ParsedDocument(older.text, older.blocks, older.title, "text", published="2020-01-01")
+    )
+    new_id, _ = library.add_document(
+        ParsedDocument(newer.text, newer.blocks, newer.title, "text", published="2024-06-01")
+    )
+    text = older.text
+    library.add_highlight(old_id, text.index("shell"), text.index("shell") + 5, note="n")
+    window = make_window()
+    pane = window.library_pane
+    qtbot.waitUntil(lambda: pane.documents.rowCount() == 2)
+    assert [d.id for d in pane.documents.items] == [new_id, old_id]  # newest first
+    row = pane.documents.index(1, 0).data()
+    assert row.splitlines()[0] == "Zebra report"
+    assert "1 highlights · 1 notes" in row
+
+    pane.set_sort_key("title")
+    qtbot.waitUntil(lambda: pane.documents.items[0].title == "Alpha report")
+    pane.set_sort_key("opened")
+    window.open_document(old_id)
+    qtbot.waitUntil(lambda: pane.documents.items[0].id == old_id)

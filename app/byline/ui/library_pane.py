@@ -19,6 +19,7 @@ from byline.core.model import DocumentSummary, SearchHit
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
+from byline.ui.workers import ListingTask, start
 
 SORTS = (
     ("Newest first", "published"),
@@ -31,6 +32,7 @@ SEARCH_DELAY_MS = 250
 
 class LibraryPane(QWidget):
     documentActivated = Signal(int)
+    listingChanged = Signal()  # the document list was reloaded
     hitActivated = Signal(object)  # SearchHit
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -78,6 +80,10 @@ class LibraryPane(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.stack, 1)
         self._current_doc: int | None = None
+        self._generation = 0
+        self._stopped = False
+        self._tasks: set[ListingTask] = set()
+        self.loading = False
         self.refresh()
 
     @property
@@ -90,9 +96,29 @@ class LibraryPane(QWidget):
             self.sort_combo.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        library = self.session.library
+        """Reload the list on a worker; the newest request wins."""
+        self._generation += 1
+        task = ListingTask(
+            self.session.db_path,
+            self._generation,
+            self.sort_key,
+            self.tag_combo.currentData() or None,
+        )
+        task.signals.finished.connect(self._listing_ready)
+        task.signals.failed.connect(self._listing_failed)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
+        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
+        self.loading = True
+        start(task)
+
+    def _listing_ready(
+        self, generation: int, summaries: list[DocumentSummary], tags: list[str]
+    ) -> None:
+        if generation != self._generation or self._stopped:
+            return
+        self.loading = False
         tag = self.tag_combo.currentData() or None
-        tags = library.all_tags()
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem("All tags", "")
@@ -101,16 +127,23 @@ class LibraryPane(QWidget):
         self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(tag) if tag else 0))
         self.tag_combo.blockSignals(False)
         tag = self.tag_combo.currentData() or None
-        summaries = library.list_documents(sort=self.sort_key, tag=tag)
         self.documents.set_items(summaries)
-        self.count_label.setText(
-            f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}"
-            + (f" tagged #{tag}" if tag else "")
-        )
+        if self.stack.currentWidget() is self.document_list:
+            self.count_label.setText(
+                f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}"
+                + (f" tagged #{tag}" if tag else "")
+            )
         if self._current_doc is not None:
             self.mark_current(self._current_doc)
+        self.listingChanged.emit()
+
+    def _listing_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation and not self._stopped:
+            self.loading = False
+            self.count_label.setText(message)
 
     def stop_timers(self) -> None:
+        self._stopped = True
         self._search_timer.stop()
 
     def mark_current(self, doc_id: int) -> None:
