@@ -127,7 +127,8 @@ def test_quotes_are_sorted_by_start_and_version_is_set() -> None:
 
 
 def test_pronoun_follows_gender_the_article_showed() -> None:
-    text = ("Nurse Helen Park showed her ward to Dr. Tom Reyes.\n\n"
+    text = ("Nurse Helen Park met the inspectors. Dr. Tom Reyes arrived later; he checked the "
+            "charts.\n\n"
             "“We turn people away every night,” she said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Helen Park"

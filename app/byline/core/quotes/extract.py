@@ -47,7 +47,7 @@ _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final p
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he|[Hh]imself|[Hh]erself)\b")
 # What stands right before a sentence's subject: the start of the text or of a sentence.
 _SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
 
@@ -222,7 +222,7 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
         stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
         m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
         if m:
-            p.votes[0 if m.group().lower() in ("he", "his", "him") else 1] += 1
+            p.votes[0 if m.group().lower() in ("he", "his", "himself") else 1] += 1
     for _, p, _ in mentions:
         he, she = p.votes
         if not p.gender and he != she:
