@@ -219,6 +219,10 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
     before anyone else is named ("Lee arrived at six. She said ...")."""
     for i, (pos, p, _) in enumerate(mentions):
         end = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+        # read from after the name itself (its "Dr." does not end the sentence)
+        last = p.name.split()[-1]
+        found = text.find(last, pos, pos + 80)
+        pos = found + len(last) if found >= 0 else pos
         stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
         m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
         if m:
