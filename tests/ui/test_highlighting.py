@@ -156,3 +156,19 @@ def test_sidebar_edits_change_colour_tags_and_delete(
     assert library.highlights(doc_id) == []
     assert background_at(window, hl.start).style() == Qt.BrushStyle.NoBrush
     assert panel.model.rowCount() == 0
+
+
+def test_delete_key_in_the_highlight_list_deletes_the_selected_highlight(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = article().text
+    hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5)
+    window = make_window()
+    window.open_document(doc_id)
+    panel = window.highlights_panel
+    window.show_tab(1)
+    panel.select_highlight(hl.id)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert library.highlights(doc_id) == []

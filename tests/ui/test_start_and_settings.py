@@ -96,3 +96,25 @@ def test_a_second_start_hands_its_paths_to_the_running_window(qtbot: QtBot, tmp_
         assert hand_over(name, [tmp_path / "a.txt", tmp_path / "b.md"])
     assert received.args == [[tmp_path / "a.txt", tmp_path / "b.md"]]
     server.close()
+
+
+def test_links_open_only_in_the_browser_and_only_after_asking(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    parsed = article()
+    doc_id, _ = library.add_document(
+        ParsedDocument(
+            parsed.text, parsed.blocks, parsed.title, "html", url="https://example.com/a"
+        )
+    )
+    window = make_window()
+    window.open_document(doc_id)
+    assert "original" in window.reader.toPlainText()  # the source link in the header
+    window.reader.linkClicked.emit(QUrl("javascript:alert(1)"))
+    assert window.link_dialog is None
+    window.reader.linkClicked.emit(QUrl("https://example.com/a"))
+    dialog = window.link_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "https://example.com/a" in dialog.text()
+    dialog.reject()  # Cancel: nothing is opened
+    assert window.reader.source().isEmpty()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +50,11 @@ class HighlightsPanel(QWidget):
         self.list.clicked.connect(self._clicked)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.customContextMenuRequested.connect(self._context_menu)
+        delete = QAction("Delete highlight", self.list)
+        delete.setShortcuts(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._delete)
+        self.list.addAction(delete)
 
         self.editor = QWidget(self)
         editor_layout = QVBoxLayout(self.editor)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._syncing = False  # a sidebar selection is moving the caret, or vice versa
         self.import_summary: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
+        self.link_dialog: QMessageBox | None = None
         self.last_report: ImportReport | None = None
 
         self.setWindowTitle("Byline")
@@ -732,13 +733,17 @@ class MainWindow(QMainWindow):
         if url.scheme().lower() not in LINK_SCHEMES:
             self.statusBar().showMessage(f"Byline does not open links like {url.toString()}", 5000)
             return
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Open link in your browser?",
             f"Open this address in your web browser?\n\n{url.toString()}",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: QDesktopServices.openUrl(url))
+        self.link_dialog = box
+        box.open()
 
     # ================================================================== importing
     def ask_import_files(self) -> None:
