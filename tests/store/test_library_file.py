@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -251,3 +252,30 @@ def test_no_method_leaves_a_transaction_open(
         assert not library.db.conn.in_transaction
     with Library.open(library_path) as other:
         other.set_note(doc_id, "written by the other process")
+
+
+def test_two_processes_creating_the_same_library_at_once_both_succeed(tmp_path: Path) -> None:
+    for round_ in range(5):
+        path = tmp_path / f"race{round_}.db"
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def open_it(
+            path: Path = path,
+            barrier: threading.Barrier = barrier,
+            errors: list[BaseException] = errors,
+        ) -> None:
+            barrier.wait()
+            try:
+                Library.open(path).close()
+            except BaseException as exc:  # reported below, in the test's thread
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with Library.open(path) as lib:
+            assert lib.integrity_ok()

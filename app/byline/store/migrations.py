@@ -9,6 +9,7 @@ cannot declare ``ON DELETE CASCADE`` or FTS5 triggers limited to the columns tha
 from __future__ import annotations
 
 import sqlite3
+import time
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -241,6 +242,18 @@ def migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
-def migrate(db: Database) -> None:
-    """Bring ``db`` up to the current schema."""
-    migrations.apply(db)
+def migrate(db: Database, attempts: int = 5) -> None:
+    """Bring ``db`` up to the current schema.
+
+    The window and the command line may create the same new library at the same moment; the one
+    that loses the race sees "locked" or "already exists", waits, and finds nothing left to do."""
+    for attempt in range(1, attempts + 1):
+        try:
+            migrations.apply(db)
+            return
+        except sqlite3.OperationalError:
+            if attempt == attempts:
+                raise
+            time.sleep(0.05 * attempt)
+            if not migrations.pending(db):
+                return
