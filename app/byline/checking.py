@@ -9,6 +9,7 @@ corrections). See docs/check.md for the verdicts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from byline.workflows import document_quotes
 PROBE_WORDS = 5  # words in a row asked of the index at once: few enough to survive an edit
 MAX_PROBES = 4  # probes per quotation; the first that finds it word for word ends the search
 CANDIDATES = 20  # documents aligned per probe
+RECENT_SOURCES = 30  # sources of earlier quotations tried before the index
 SPEAKER_TIES = 5  # equally good sources whose speakers are compared with the draft's
 
 
@@ -73,6 +75,7 @@ class _Checker:
         self.library = library
         self.sources: dict[int, tuple[Document, SourceText]] = {}
         self.speakers: dict[int, list[Quote]] = {}
+        self.recent: dict[int, None] = {}  # sources found so far, the latest last
 
     def check(self, quote: Quote) -> QuoteCheck:
         words = quote_words(quote.text)
@@ -84,6 +87,8 @@ class _Checker:
         if verdict is Verdict.NOT_FOUND:
             return QuoteCheck(quote, verdict)
         a = best.alignment
+        self.recent.pop(best.document.id, None)
+        self.recent[best.document.id] = None
         passage = SourcePassage(
             document_id=best.document.id,
             title=best.document.title,
@@ -98,8 +103,10 @@ class _Checker:
         """The equally best close passages found, probing the index until one is word for word."""
         tried: set[int] = set()
         found: list[_Found] = []
-        for probe in probes(words):
-            for doc_id in documents_with_phrase(self.library, probe, limit=CANDIDATES):
+        # A draft quotes a few sources many times: those already found are tried first, and
+        # the index is asked only when none of them has the quotation word for word.
+        for from_index, batch in self._candidate_batches(words):
+            for doc_id in batch:
                 if doc_id in tried:
                     continue
                 tried.add(doc_id)
@@ -108,11 +115,24 @@ class _Checker:
                 if alignment is not None and is_close(alignment):
                     found.append(_Found(document, alignment))
             found.sort(key=lambda f: _quality(f.alignment), reverse=True)
-            if found and found[0].alignment.faithful:
+            # Faithful: nothing better to find. Or the index, asked for a run of the quotation's
+            # words, answered with the best source: that run is intact, so a faithful copy
+            # elsewhere would have had to answer too.
+            if found and (
+                found[0].alignment.faithful or (from_index and found[0].document.id in batch)
+            ):
                 break
         if not found:
             return []
         return [f for f in found if _quality(f.alignment) == _quality(found[0].alignment)]
+
+    def _candidate_batches(self, words: QuoteWords) -> Iterator[tuple[bool, list[int]]]:
+        """Documents to align with, batch by batch, each saying whether the index answered it:
+        the sources found so far (latest first), then what the index holds for each probe,
+        asked only when the batch is wanted."""
+        yield False, list(reversed(self.recent))[:RECENT_SOURCES]
+        for probe in probes(words):
+            yield True, documents_with_phrase(self.library, probe, limit=CANDIDATES)
 
     def _choose_by_speaker(
         self, found: list[_Found], draft_speaker: str | None

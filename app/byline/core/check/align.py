@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
+from itertools import pairwise
 
 from byline.core.check.diff import DiffOp, EditKind, is_faithful
-from byline.core.check.words import QuoteWords, Word, text_words
+from byline.core.check.words import QuoteWords, Word, word_keys
 
 MAX_ELLIPSIS_GAP = 400  # words an ellipsis may stand for
 FIRST_SEGMENT_TRIES = 3  # places tried for the first segment (its words may be common)
@@ -23,19 +24,32 @@ FIRST_SEGMENT_TRIES = 3  # places tried for the first segment (its words may be 
 
 @dataclass(frozen=True)
 class SourceText:
-    """A source document's words, indexed by key, ready for aligning many quotations."""
+    """A source document's word keys and where each word is, indexed by pairs of words (pairs
+    are rarer than words, so few places get votes), ready for aligning many quotations;
+    ``Word`` values are made only for the passages compared."""
 
     text: str
-    words: tuple[Word, ...]
-    positions: dict[str, tuple[int, ...]]
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    pairs: dict[tuple[str, str], tuple[int, ...]]  # two words in a row -> where the first is
 
     @classmethod
     def of(cls, text: str) -> SourceText:
-        words = tuple(text_words(text))
-        index: dict[str, list[int]] = {}
-        for i, w in enumerate(words):
-            index.setdefault(w.key, []).append(i)
-        return cls(text, words, {k: tuple(v) for k, v in index.items()})
+        keys, spans = word_keys(text)
+        index: dict[tuple[str, str], list[int]] = {}
+        for i, pair in enumerate(pairwise(keys)):
+            index.setdefault(pair, []).append(i)
+        return cls(text, tuple(keys), tuple(spans), {k: tuple(v) for k, v in index.items()})
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def words(self, lo: int, hi: int) -> tuple[Word, ...]:
+        """The words from the ``lo``-th up to (not including) the ``hi``-th."""
+        return tuple(
+            Word(key, self.text[start:end].replace("’", "'"), start, end)
+            for key, (start, end) in zip(self.keys[lo:hi], self.spans[lo:hi], strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -69,7 +83,7 @@ class _Piece:
 
 @dataclass(frozen=True)
 class _Placed:
-    """One segment compared with ``source.words[lo:hi]``."""
+    """One segment compared with the source's words ``lo`` to ``hi``."""
 
     lo: int
     hi: int
@@ -79,15 +93,18 @@ class _Placed:
 
 
 def align(quote: QuoteWords, source: SourceText) -> Alignment | None:
-    """The best placement of ``quote`` in ``source``, or None when none of its words is there."""
-    if not quote.segments or not source.words:
+    """The best placement of ``quote`` in ``source``, or None when too few of its words are
+    there one after another."""
+    if not quote.segments or not len(source):
         return None
     best: Alignment | None = None
     first = quote.segments[0]
-    for diagonal in _diagonals(first, source, 0, len(source.words))[:FIRST_SEGMENT_TRIES]:
+    for diagonal in _diagonals(first, source, 0, len(source))[:FIRST_SEGMENT_TRIES]:
         candidate = _align_from(quote, source, diagonal)
         if candidate is not None and (best is None or _better(candidate, best)):
             best = candidate
+            if best.faithful and best.matched == best.spoken:
+                break
     if best is None and len(quote.segments) > 1:  # the first segment is not there at all
         best = _align_from(quote, source, None)
     return best
@@ -111,14 +128,14 @@ def _align_from(
         if index == 0:
             diagonal = first_diagonal
         else:
-            hi = min(len(source.words), floor + MAX_ELLIPSIS_GAP + len(segment))
+            hi = min(len(source), floor + MAX_ELLIPSIS_GAP + len(segment))
             found = _diagonals(segment, source, floor, hi)
             diagonal = found[0] if found else None
         placed = None if diagonal is None else _place(segment, source, diagonal, floor)
         if index > 0:
             cut: tuple[Word, ...] = ()
             if placed is not None and previous_end is not None:
-                cut = source.words[previous_end : placed.lo]
+                cut = source.words(previous_end, placed.lo)
             pieces.append(_Piece(EditKind.ELLIPSIS, (), cut))
         if placed is None:
             pieces.extend(_unmatched(segment))
@@ -132,36 +149,47 @@ def _align_from(
         return None
     if quote.trailing_ellipsis:
         pieces.append(_Piece(EditKind.ELLIPSIS, (), ()))
-    start = source.words[spans[0][0]].start
-    end = source.words[spans[-1][1] - 1].end
+    start = source.spans[spans[0][0]][0]
+    end = source.spans[spans[-1][1] - 1][1]
     ops = tuple(_as_op(p, quote.text, source.text) for p in _merged(pieces))
     return Alignment(start, end, ops, matched, len(quote.spoken), longest)
 
 
 def _diagonals(segment: Sequence[Word], source: SourceText, lo: int, hi: int) -> list[int]:
     """Diagonals (source position of the segment's first word) where the segment's own words
-    line up inside ``source.words[lo:hi]``, most votes first."""
+    line up between the source's words ``lo`` and ``hi``, most votes first. Pairs of words in a
+    row vote, and a place needs two votes (a close passage has at least three words in a row);
+    a segment without such pairs is looked for word by word."""
+    spoken = [(j, w.key) for j, w in enumerate(segment) if not w.bracketed]
+    pairs = [(j, (a, b)) for (j, a), (k, b) in pairwise(spoken) if k == j + 1]
     votes: Counter[int] = Counter()
-    for j, word in enumerate(segment):
-        if word.bracketed:
-            continue
-        for p in source.positions.get(word.key, ()):
-            if lo <= p < hi:
-                votes[p - j] += 1
-    return [d for d, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if pairs:
+        for j, pair in pairs:
+            for p in source.pairs.get(pair, ()):
+                if lo <= p < hi:
+                    votes[p - j] += 1
+        needed = min(2, len(pairs))
+    else:
+        for j, key in spoken:
+            for p in range(lo, hi):
+                if source.keys[p] == key:
+                    votes[p - j] += 1
+        needed = 1
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [d for d, count in ranked if count >= needed]
 
 
 def _place(
     segment: Sequence[Word], source: SourceText, diagonal: int, floor: int
 ) -> _Placed | None:
-    n = len(source.words)
+    n = len(source)
     slack = 3 + len(segment) // 3
     lo = max(floor, diagonal - slack)
     hi = min(n, diagonal + len(segment) + slack)
     if lo >= hi:
         return None
     keys = [w.key for w in segment]
-    region = [w.key for w in source.words[lo:hi]]
+    region = source.keys[lo:hi]
     matcher = SequenceMatcher(None, keys, region, autojunk=False)
     blocks = _without_stray_edges([b for b in matcher.get_matching_blocks() if b.size])
     if not blocks:
@@ -191,7 +219,7 @@ def _without_stray_edges(blocks: list[Match]) -> list[Match]:
 
 
 def _compare(segment: Sequence[Word], source: SourceText, lo: int, hi: int) -> _Placed:
-    passage = source.words[lo:hi]
+    passage = source.words(lo, hi)
     matcher = SequenceMatcher(
         None, [w.key for w in segment], [w.key for w in passage], autojunk=False
     )

@@ -58,7 +58,8 @@ class QuoteWords:
 
 
 def _normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace("’", "'")
+    text = text.replace("’", "'")
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def _word(raw: str, start: int, end: int, *, bracketed: bool = False) -> Word:
@@ -66,10 +67,15 @@ def _word(raw: str, start: int, end: int, *, bracketed: bool = False) -> Word:
     return Word(text.casefold(), text, start, end, bracketed)
 
 
-def text_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]`` (a source passage), with offsets into ``text``."""
-    stop = len(text) if end is None else end
-    return [_word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+def word_keys(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The comparison keys of ``text``'s words and where each word is: all a source needs to
+    be searched (made fast, since every candidate document goes through it)."""
+    plain = text.replace("’", "'")  # same length, so offsets hold
+    spans = [m.span() for m in _WORD.finditer(plain)]
+    if plain.isascii():
+        return _WORD.findall(plain.lower()), spans
+    words = _WORD.findall(plain)
+    return [w.lower() if w.isascii() else _normal(w).casefold() for w in words], spans
 
 
 def quote_words(quotation: str) -> QuoteWords:
