@@ -372,3 +372,11 @@ def test_name_used_as_a_modifier_is_not_a_mention_of_the_person() -> None:
             "“We need schools,” he said.")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[0].speaker == "Tim Rudd"
+
+
+def test_quote_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    text = ("“It deserved to be longer,” says director Chris Hall. "
+            "Choreographer Jeanine Dunn’s New Shape opens Friday. "
+            "Dunn did not need much coaxing. “I’m thankful for the invitation.”")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert direct[-1].speaker == "Jeanine Dunn"

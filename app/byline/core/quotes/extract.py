@@ -329,12 +329,13 @@ class _Reader:
                 prev_end = quotes[qi - 1].end if qi > 0 else ps
                 next_start = quotes[qi + 1].start if qi + 1 < len(quotes) else pe
                 qi += 1
-                f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker)
+                f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker,
+                                prev_end)
                 if f.kind is QuoteKind.DIRECT and f.speaker:
                     para_speaker = f.speaker
 
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
-               para_speaker: str | None) -> _Found:
+               para_speaker: str | None, prev_end: int) -> _Found:
         text = self.text
         words = len(_WORDS.findall(text, q.start, q.end))
         if not q.opened and _PULL_TAIL.match(text, q.end, pe) and q.start == ps:
@@ -362,13 +363,27 @@ class _Reader:
         elif att is not None:
             f = _Found(q, QuoteKind.DIRECT, speaker, att.cue, att.start, att.end)
         else:
-            # No speaker named here: a split quote keeps the paragraph's speaker, a quote
-            # standing alone keeps the speaker of the paragraph before.
-            f = _Found(q, QuoteKind.DIRECT, para_speaker or self.last_speaker, None, None, None)
+            # No speaker named here: a quote right after a sentence about a named person is
+            # theirs ("Durning did not need coaxing. “I'm thankful ...”"); a split quote keeps
+            # the paragraph's speaker, a quote standing alone the paragraph before's.
+            subject = self.subject_between(max(ps, prev_end), q.start)
+            speaker = subject.name if subject else para_speaker or self.last_speaker
+            f = _Found(q, QuoteKind.DIRECT, speaker, None, None, None)
         if f.kind is QuoteKind.DIRECT and f.speaker:
             self.last_speaker = f.speaker
         self.found.append(f)
         return f
+
+    def subject_between(self, start: int, end: int) -> Person | None:
+        """The last person named as a sentence's subject in ``text[start:end]``."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
+        found = None
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            _, person, subject = self.mentions[i]
+            if subject and person.is_person:
+                found = person
+            i += 1
+        return found
 
     def subject_description(self, ss: int) -> None:
         """A sentence opening with "The officer ..." is about the officer the article

@@ -31,10 +31,11 @@ DETERMINERS = frozenset(
         "our", "my",
     }
 )
-# A capitalised run of words, with name particles allowed inside it.
+# A capitalised run of words, with name particles allowed inside it; a possessive ends it
+# ("Jeanine Durning’s This Shape" is Durning, then her work).
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
-    r"(?:[ \u00a0]+(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
+    r"(?:(?<![’']s)[ \u00a0]+(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
     r"(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
 )
 
