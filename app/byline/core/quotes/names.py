@@ -35,7 +35,8 @@ DETERMINERS = frozenset(
 # ("Jeanine Durning’s This Shape" is Durning, then her work).
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
-    r"(?:(?<![’']s)[ \u00a0]+(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
+    r"(?:(?<![’']s)[ \u00a0]+"
+    r"(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
     r"(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
 )
 
