@@ -34,7 +34,17 @@ class Importer(Protocol):
 
 def failure(path: Path, problem: str) -> ImportFailure:
     """An ImportFailure whose one-line message starts with the file's name."""
-    return ImportFailure(f"{path.name} {problem}")
+    return ImportFailure(f"{display_name(path)} {problem}")
+
+
+# Characters a file name may hold that would break a one-line message (line breaks) or reorder
+# how it reads (bidirectional overrides can disguise "gpj.exe" as "exe.jpg").
+_UNSHOWABLE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def display_name(path: Path) -> str:
+    """The file's name for a message, with line breaks and direction overrides shown as escapes."""
+    return _UNSHOWABLE_IN_NAMES.sub(lambda m: f"\\u{ord(m.group()):04x}", path.name)
 
 
 def title_from_blocks(blocks: Iterable[BlockText], path: Path) -> str:
@@ -51,7 +61,12 @@ def title_from_blocks(blocks: Iterable[BlockText], path: Path) -> str:
             first = text
     if first is not None and len(first) <= MAX_TITLE_CHARS:
         return first
-    return path.stem
+    return title_from_name(path)
+
+
+def title_from_name(path: Path) -> str:
+    """The file name without its extension, cleaned like text (a name may hold line breaks)."""
+    return clean_inline(path.stem) or "Untitled"
 
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from byline.core.model import BlockKind, ParsedDocument
 from byline.core.text import BlockText, assemble, clean_inline
-from byline.importers.base import MAX_TITLE_CHARS, failure
+from byline.importers.base import MAX_TITLE_CHARS, failure, title_from_name
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n")
 # "1653254935 EXCLUSIVE Russian official reveals ..." -- a 9 or 10 digit timestamp covers
@@ -85,7 +85,7 @@ def parse_plain_text(text: str, path: Path) -> ParsedDocument:
         raise failure(path, "has no text in it.")
     if title is None:
         line = clean_inline(first_line)
-        title = line if 0 < len(line) <= MAX_TITLE_CHARS else path.stem
+        title = line if 0 < len(line) <= MAX_TITLE_CHARS else title_from_name(path)
     return ParsedDocument(
         text=body,
         blocks=offsets,
