@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -61,6 +62,8 @@ TITLE_WEIGHT = 10.0  # as in documents_fts's rank: bm25(10.0, 1.0)
 SORTS = ("published", "title", "opened", "imported")
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# Any character a reader can see: a text of spaces and zero-width marks is no text at all.
+_VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 _ORDER_BY = {
     "published": "d.published IS NULL, d.published DESC, d.title COLLATE NOCASE",
@@ -253,7 +256,7 @@ class Library:
             return [self._insert_document(p, imported) for p in parsed]
 
     def _insert_document(self, parsed: ParsedDocument, imported: str) -> tuple[int, bool]:
-        if not parsed.text.strip():
+        if not _VISIBLE.search(parsed.text):
             raise ImportFailure(f"“{parsed.title}” has no text to store.")
         digest = content_hash(parsed.text)
         existing = self.db.execute(
