@@ -380,3 +380,10 @@ def test_quote_after_a_sentence_about_a_named_person_is_theirs() -> None:
             "Dunn did not need much coaxing. “I’m thankful for the invitation.”")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert direct[-1].speaker == "Jeanine Dunn"
+
+
+def test_compound_surname_resolves_to_the_full_name() -> None:
+    text = ("Mohammad Al Mnajer, 32, installs swimming pools.\n\n"
+            "Al Mnajer said each day he learns new words at work.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Mohammad Al Mnajer"

@@ -167,6 +167,12 @@ class People:
         about a known person."""
         key = name.lower()
         p = self.by_name.get(key)
+        if p is None and named and " " in name:
+            # "Al Mnajer" after "Mohammad Al Mnajer": a compound surname, the same person
+            for c in self.by_word.get(strip_possessive(name.split()[-1]).lower(), ()):
+                if c.named and c.name.lower().endswith(" " + key):
+                    p = self.by_name[key] = c
+                    break
         if p is None:
             p = Person(name, pos, named=named)
             self.people.append(p)
