@@ -387,3 +387,9 @@ def test_compound_surname_resolves_to_the_full_name() -> None:
             "Al Mnajer said each day he learns new words at work.")
     (q,) = extract_quotes(text)
     assert q.speaker == "Mohammad Al Mnajer"
+
+
+def test_was_quoted_as_saying() -> None:
+    text = "Mayor Ana Diaz spoke.\n\n“The debt is too high,” she was quoted as saying."
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.cue) == ("Ana Diaz", "saying")

@@ -19,7 +19,7 @@ TOK = (
 # Speech-verb helpers that may stand between speaker and cue: "has said", "also told".
 AUX = (
     r"(?:(?:also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
-    r"|will|did|does|do|\w+ly)\s+)*"
+    r"|will|did|does|do|(?:was|were|is)\s+quoted\s+as|\w+ly)\s+)*"
 )
 # Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
