@@ -36,6 +36,7 @@ class DraftCheck:
     """Every direct quotation of a draft, checked."""
 
     title: str
+    text: str  # the draft's text as read: the quotations' offsets point into it
     checks: tuple[QuoteCheck, ...]
 
     @property
@@ -58,7 +59,7 @@ def check_text(library: Library, text: str, title: str = "") -> DraftCheck:
     """Check the direct quotations of a draft's text against the library."""
     checker = _Checker(library)
     quotes = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
-    return DraftCheck(title, tuple(checker.check(q) for q in quotes))
+    return DraftCheck(title, text, tuple(checker.check(q) for q in quotes))
 
 
 @dataclass(frozen=True)
