@@ -72,3 +72,12 @@ def test_straight_mark_before_a_space_closes_a_quote_opened_in_an_earlier_paragr
         '"The first part.',
         'the second part, with the veterans,"',
     ]
+
+
+def test_stray_closing_mark_after_a_full_quotation_keeps_that_quotation() -> None:
+    text = "“We will not lose this time,” Ortiz said on radio. Nobody wins, we all lose.”"
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "“We will not lose this time,”",
+        "Ortiz said on radio. Nobody wins, we all lose.”",
+    ]

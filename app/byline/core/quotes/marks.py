@@ -13,6 +13,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 _DOUBLE = re.compile(r"[“”\"„«»‟]")
 _SINGLE = re.compile(r"[‘’'‚‹›]")
 _OPENERS_BEFORE = set(" \t([{—–-/:;,\u00a0") | {""}
+_NESTED_MAX_WORDS = 4  # a quotation inside a quotation is a word or a short phrase
 _SPACE_AFTER = set(" \t\n.,;:!?)]}—–-\u00a0") | {""}
 
 
@@ -78,11 +79,15 @@ def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
                 pending = i
             else:
                 # A closing mark with no opening one (lost in translation or typing): the
-                # quote runs from the paragraph's start, and marks paired before it in the
-                # paragraph were a quotation inside the quotation.
-                s = _trim_start(text, ps, i)
+                # quote runs from the paragraph's start, and a few words paired before it
+                # were a quotation inside the quotation; after a full quotation, it runs
+                # from there instead.
+                nested = all(len(text[sp.start : sp.end].split()) <= _NESTED_MAX_WORDS
+                             for sp in spans)
+                s = _trim_start(text, ps if nested else spans[-1].end, i)
                 if s < i:
-                    spans = [sp for sp in spans if sp.end <= ps]
+                    if nested:
+                        spans = []
                     spans.append(QuotedSpan(s, i + 1, False, True))
         elif _can_close(text, i, ch, text[pending]):
             spans.append(QuotedSpan(pending, i + 1, True, True))
