@@ -109,9 +109,18 @@ def test_the_source_link_in_the_details_asks_for_the_passage(qtbot: QtBot, view:
     assert signal.args[0] == view.checks[2].source.document_id  # type: ignore[union-attr]
 
 
+def test_show_in_source_button_asks_for_the_passage(qtbot: QtBot, view: CheckView) -> None:
+    paste_and_check(qtbot, view, DRAFT)
+    view.select_row(1)
+    with qtbot.waitSignal(view.open_source) as signal:
+        qtbot.mouseClick(view.source_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0] == view.checks[1].source.document_id  # type: ignore[union-attr]
+
+
 def test_a_result_without_a_source_leads_nowhere(qtbot: QtBot, view: CheckView) -> None:
     paste_and_check(qtbot, view, DRAFT)
     view.select_row(3)
+    assert not view.source_button.isEnabled()
     with qtbot.assertNotEmitted(view.open_source):
         view.open_current_source()
 

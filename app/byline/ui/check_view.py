@@ -128,9 +128,19 @@ class CheckView(QWidget):
         self.details.setOpenLinks(False)  # links lead into Byline, never out
         self.details.anchorClicked.connect(self._link_clicked)
 
+        self.source_button = QPushButton("Show in source", self)
+        self.source_button.setToolTip("Open the source document at this passage")
+        self.source_button.setEnabled(False)
+        self.source_button.clicked.connect(self.open_current_source)
+        detail_pane = QWidget(self)
+        detail_layout = QVBoxLayout(detail_pane)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.details, 1)
+        detail_layout.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignRight)
+
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.results)
-        lower.addWidget(self.details)
+        lower.addWidget(detail_pane)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -187,6 +197,7 @@ class CheckView(QWidget):
         self.result = None
         self.results.clear()
         self.details.clear()
+        self.source_button.setEnabled(False)
         self.summary.setText(message)
 
     # -------------------------------------------------------------------------- results
@@ -220,6 +231,7 @@ class CheckView(QWidget):
     def _show_details(self) -> None:
         check = self.current
         self.details.setHtml(_details_html(check) if check is not None else "")
+        self.source_button.setEnabled(check is not None and check.source is not None)
         if check is not None and self.result is not None:
             self._select_in_draft(self.result.text, check.quote.start, check.quote.end)
 
