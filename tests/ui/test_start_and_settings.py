@@ -118,3 +118,48 @@ def test_links_open_only_in_the_browser_and_only_after_asking(
     assert "https://example.com/a" in dialog.text()
     dialog.reject()  # Cancel: nothing is opened
     assert window.reader.source().isEmpty()
+
+
+def test_run_imports_the_paths_it_is_given_and_returns_when_closed(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from byline.ui.app import run
+
+    path = tmp_path / "given.txt"
+    path.write_text("Given on the command line\n\n“Yes,” said Ada Byron.\n", encoding="utf-8")
+    seen: list[str] = []
+
+    def close_when_imported() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = windows[-1] if windows else None
+        if window is None or window.importing or window.document is None:
+            QTimer.singleShot(50, close_when_imported)
+            return
+        seen.append(window.document.title)
+        window.close()
+
+    QTimer.singleShot(50, close_when_imported)
+    assert run([path], data_dir) == 0
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert seen == ["Given on the command line"]
+    with Library.open(data_dir / "library.db") as lib:
+        assert [d.title for d in lib.list_documents()] == ["Given on the command line"]
+
+
+def test_check_quotes_window_opens_sources_in_the_reading_view(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article(extra_paragraphs=80))
+    window = make_window()
+    check_view = window.show_check_view()
+    assert check_view.isVisible()
+    text = library.get_document(doc_id).text
+    start = text.index("never our war")
+    check_view.open_source.emit(doc_id, start, start + len("never our war"))
+    assert window.document is not None and window.document.id == doc_id
+    assert window.reader.textCursor().position() == window.reader.offset_map.to_doc(start)
+    assert window.reader.span_is_visible(start)
+    check_view.close()

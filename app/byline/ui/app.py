@@ -81,4 +81,6 @@ def run(paths: list[Path], data_dir: Path | None) -> int:
     window.cancel_all_tasks()
     QThreadPool.globalInstance().waitForDone(10_000)
     window.session.library.close()
+    server.close()
+    window.deleteLater()
     return code

@@ -50,6 +50,7 @@ from byline.core.model import (
 from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
 from byline.ui import commands
 from byline.ui.attribution import attributed
+from byline.ui.check_view import CheckView
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.import_summary: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.link_dialog: QMessageBox | None = None
+        self.check_view: CheckView | None = None
         self.last_report: ImportReport | None = None
 
         self.setWindowTitle("Byline")
@@ -215,6 +217,12 @@ class MainWindow(QMainWindow):
             "Import &folder…", self.ask_import_folder, "Ctrl+Shift+O"
         )
         self.sample_action = self._action("Open the &sample article", self.open_sample)
+        self.check_action = self._action(
+            "&Check quotes in a draft…",
+            self.show_check_view,
+            "Ctrl+Shift+K",
+            "Check a draft's quotations against the library",
+        )
         self.quit_action = self._action("&Quit", self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -302,6 +310,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.import_files_action, self.import_folder_action])
         file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -880,6 +890,22 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    # ================================================================== checking drafts
+    def show_check_view(self) -> CheckView:
+        if self.check_view is None:
+            self.check_view = CheckView(self.library, self)
+            self.check_view.open_source.connect(self.open_source)
+        self.check_view.show()
+        self.check_view.raise_()
+        self.check_view.activateWindow()
+        return self.check_view
+
+    def open_source(self, doc_id: int, start: int, end: int) -> None:
+        """Show a checked quotation's source passage in the reading view."""
+        if self.open_document(doc_id, reveal=(start, end)):
+            self.raise_()
+            self.activateWindow()
 
     # ================================================================== help
     def show_shortcuts(self) -> ShortcutsDialog:
