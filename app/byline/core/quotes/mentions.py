@@ -1,0 +1,207 @@
+"""Where a text names people, read once before the quotes: every full name at its first
+mention with the titles written around it, each later mention of a known person (and whether it
+opens its sentence), the gender the article shows for them, headlines kept apart from prose, and
+people described without a name ("a young army officer")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache, lru_cache
+
+from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.marks import PARAGRAPH, QuotedSpan
+from byline.core.quotes.names import (
+    NAME_RUN,
+    Mention,
+    People,
+    Person,
+    parse_mention,
+    strip_possessive,
+)
+
+# After a name, what shows it is a person's: an age, an apposition, a relative "who", a verb
+# of speech. ("Purdy, 73," / "Lee, a spokeswoman" / "Telford said")
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\s)|\s+(?:\w+ly\s+)?(?:said|says|told|tells|"
+    r"added|adds|explained|explains|noted|notes|recalls|recalled|wrote|writes|asked|argued|"
+    r"argues|believes|thinks|hopes)\b)"
+)
+_APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},|(?:a|an)\s)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|[“\"]")
+_HEADLINE_MAX = 160  # characters: a longer line is prose even without a final period
+_APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he|[Hh]imself|[Hh]erself)\b")
+# What stands right before a sentence's subject: the start of the text or of a sentence.
+_SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
+
+
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """Capitalised words that open sentences but never belong to a name (The, But, Monday)."""
+    return word_set(lang, "not_names.txt")
+
+
+@cache
+def _name_run(lang: str) -> re.Pattern[str]:
+    """``NAME_RUN`` that does not start on a capitalised function word ("The", "But"), so the
+    regex engine, not Python, skips the commonest capitalised words of a text."""
+    words = sorted((w for w in stopwords(lang) if w.isalpha()), key=len, reverse=True)
+    skip = "|".join(w.capitalize() for w in words)
+    # (?=[A-Z]) first: the engine rejects most positions before trying the long alternation
+    return re.compile(rf"(?=[A-Z])(?!(?:{skip})\b(?![’'-])){NAME_RUN.pattern}")
+
+
+@cache
+def _not_plain_name_words(lang: str) -> frozenset[str]:
+    """Words that make a capitalised run more than a name: titles, honorifics, function words."""
+    lex = load_lexicon(lang)
+    honorifics = {h.lower() for h in lex.honorifics}
+    return lex.titles | stopwords(lang) | honorifics | {h.rstrip(".") for h in honorifics}
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_cached(phrase: str, lang: str) -> Mention | None:
+    """``parse_mention`` for ``lang``, remembered: the same names recur in every article."""
+    return parse_mention(phrase, load_lexicon(lang), stopwords(lang))
+
+
+def name_mentions(
+    text: str, spans: list[QuotedSpan], people: People, lang: str, headlines: Headlines
+) -> list[tuple[int, Person, bool]]:
+    """Every full name in the prose introduced at its first mention (with titles written before
+    it), and where the prose names a known person, in order, each with whether the name opens
+    its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
+    lex = load_lexicon(lang)
+    name_run = _name_run(lang)
+    plain_names = _not_plain_name_words(lang)
+    by_word = people.by_word
+    common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
+    out: list[tuple[int, Person, bool]] = []
+    # names inside a quotation are not who the passage is about: read only between quotes
+    gaps = [(0 if i == 0 else spans[i - 1].end, s.start) for i, s in enumerate(spans)]
+    gaps.append((spans[-1].end if spans else 0, len(text)))
+    for gs, ge in gaps:
+        for m in name_run.finditer(text, gs, ge):
+            pos = m.start()
+            phrase = m.group()
+            p: Person | None = None
+            if " " not in phrase:
+                # a lone capitalised word: only a known person's surname or first name matters
+                word = strip_possessive(phrase)
+                low = word.lower()
+                if low in by_word or "first:" + low in by_word:
+                    following = _NEXT_WORD.match(text, m.end())
+                    if following and following.group(1) in people.orgs:
+                        continue  # "the Ford government": the name describes, it is no one
+                    p = people.by_single_word(word, pos)
+                if p is None:
+                    if not _APPOSITION_AFTER.match(text, m.end()):
+                        continue
+                    # one name only, then who they are: "Yuni, a resident of Pandeglang"
+                    p = people.introduce(word, pos, is_person=True)
+            else:
+                first = phrase.split(" ", 1)[0]
+                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos)
+                if opens and first not in common:
+                    common[first] = f" {first.lower()} " in text
+                if opens and common[first]:
+                    # "Unlike McCallum": a common word capitalised because it opens the sentence
+                    phrase = phrase[len(first) + 1 :]
+                    pos += len(first) + 1
+                words = phrase.split()
+                if plain_names.isdisjoint(w.lower() for w in words):
+                    # the common case, no title or function word: the run is the name itself
+                    words[-1] = strip_possessive(words[-1])
+                    mention = Mention("name", phrase, " ".join(words))
+                else:
+                    parsed = parse_cached(phrase, lang)
+                    if parsed is None or parsed.kind != "name":
+                        continue
+                    mention = parsed
+                if len(mention.name.split()) >= 2:
+                    before = text[max(0, pos - 40) : pos].lower().split()[-3:]
+                    roles = tuple(w for w in before if w in lex.titles) + mention.roles
+                    p = people.introduce(mention.name, pos, roles, mention.gender)
+                else:
+                    p = people.by_single_word(mention.name, pos)
+                    if p is None:
+                        continue
+                    p.roles.update(mention.roles)  # "Mayor McCallum"
+            if headlines.contains(m.end()):
+                continue
+            if _PERSON_AFTER.match(text, m.end()):
+                people.shows_person(p)
+            appos = _APPOSITION_TEXT.match(text, m.end())
+            if appos:
+                # "Olsen, another state senator," : who they are, between commas
+                appos_roles = [w for w in appos.group(1).lower().split() if w in lex.titles]
+                if appos_roles:
+                    p.roles.update(appos_roles)
+                    p.is_person = True
+            subject = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+            out.append((pos, p, subject))
+    _learn_genders(text, out)
+    return out
+
+
+class Headlines:
+    """The lines of a text that are headlines, captions or links rather than prose."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.flags: list[bool] = []
+        for line in PARAGRAPH.finditer(text):
+            self.starts.append(line.start())
+            self.ends.append(line.end())
+            self.flags.append(_in_headline(text, line.start()))
+
+    def contains(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos <= self.ends[k] and self.flags[k]
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a headline, caption or link line rather than in prose: the line
+    does not end as a sentence does."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, pos) + 1
+    if end - start > _HEADLINE_MAX:
+        return False
+    while end > pos and text[end - 1] in " \t":
+        end -= 1
+    return end > 0 and text[end - 1] not in ".!?\"”’)»:"
+
+
+def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
+    """A person's gender as the article shows it: the pronoun that follows a mention of them
+    before anyone else is named ("Lee arrived at six. She said ...")."""
+    for i, (pos, p, _) in enumerate(mentions):
+        end = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+        # read from after the name itself (its "Dr." does not end the sentence)
+        last = p.name.split()[-1]
+        found = text.find(last, pos, pos + 80)
+        pos = found + len(last) if found >= 0 else pos
+        stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
+        m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
+        if m:
+            p.votes[0 if m.group().lower() in ("he", "his", "himself") else 1] += 1
+    for _, p, _ in mentions:
+        he, she = p.votes
+        if not p.gender and he != she:
+            p.gender = "m" if he > she else "f"
+
+
+@cache
+def _described_pattern(lang: str) -> re.Pattern[str]:
+    titles = "|".join(sorted(load_lexicon(lang).titles, key=len, reverse=True))
+    return re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Oo]ne)[ ]+((?:[\w-]+[ ]+){{0,3}}?(?:{titles}))\b")
+
+
+def descriptions(text: str, lang: str) -> list[tuple[int, str, str]]:
+    """People the article describes without naming: "a guilt-ridden Russian officer"."""
+    return [(m.start(1), m.group(1), m.group(1).split()[-1].lower())
+            for m in _described_pattern(lang).finditer(text)]
