@@ -10,10 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from byline.checking import check_file, check_text, draft_check_json
+from byline.checking import MAX_PROBES, check_file, check_text, draft_check_json, probes
 from byline.cli import main
 from byline.core.check.diff import EditKind
 from byline.core.check.verdicts import Verdict
+from byline.core.check.words import quote_words
 from byline.core.errors import ImportFailure
 from byline.core.model import BlockKind, ParsedDocument
 from byline.core.text import BlockText, assemble
@@ -125,6 +126,25 @@ def test_quotation_reprinted_in_two_sources_is_credited_to_the_draft_speakers_so
     [check] = check_text(library, "“Nobody will lose their home this year,” said Okafor.").checks
     assert check.verdict is Verdict.VERBATIM
     assert check.source is not None and check.source.title == "Reprint"
+
+
+def test_the_draft_itself_in_the_library_is_not_its_own_source(library: Library) -> None:
+    draft = "\n\n".join(["Draft", VERBATIM, INVENTED])
+    library.add_document(parsed("My draft", ["Draft", VERBATIM, INVENTED]))
+    assert [c.verdict for c in check_text(library, draft).checks] == [
+        Verdict.VERBATIM,
+        Verdict.NOT_FOUND,
+    ]
+
+
+def test_probes_are_runs_of_spoken_words_never_across_a_mark() -> None:
+    words = quote_words("“One two three four five six seven … eight nine [ten] eleven twelve”")
+    runs = probes(words)
+    assert ["One", "two", "three", "four", "five"] in runs
+    assert ["eight", "nine"] in runs and ["eleven", "twelve"] in runs
+    assert all("ten" not in run for run in runs)
+    assert not any({"seven", "eight"} <= set(run) for run in runs)
+    assert len(runs) <= MAX_PROBES
 
 
 def test_draft_without_quotations_has_nothing_to_fix(library: Library) -> None:

@@ -57,7 +57,7 @@ def check_file(library: Library, path: Path) -> DraftCheck:
 
 def check_text(library: Library, text: str, title: str = "") -> DraftCheck:
     """Check the direct quotations of a draft's text against the library."""
-    checker = _Checker(library)
+    checker = _Checker(library, text)
     quotes = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     return DraftCheck(title, text, tuple(checker.check(q) for q in quotes))
 
@@ -72,8 +72,9 @@ class _Checker:
     """One check run: source documents are read and indexed once however many quotations
     they are candidates for."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, draft_text: str) -> None:
         self.library = library
+        self.draft_text = draft_text
         self.sources: dict[int, tuple[Document, SourceText]] = {}
         self.speakers: dict[int, list[Quote]] = {}
         self.recent: dict[int, None] = {}  # sources found so far, the latest last
@@ -112,6 +113,8 @@ class _Checker:
                     continue
                 tried.add(doc_id)
                 document, source = self._source(doc_id)
+                if document.text == self.draft_text:  # the draft itself was imported
+                    continue
                 alignment = align(words, source)
                 if alignment is not None and is_close(alignment):
                     found.append(_Found(document, alignment))
