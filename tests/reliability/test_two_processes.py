@@ -27,7 +27,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "library.db"
     with Library.open(db) as lib:
         docs = [
-            lib.add_document(make_document(title=f"Story {i}", *[f"Paragraph {i}."] * 3))[0]
+            lib.add_document(make_document(*[f"Paragraph {i}."] * 3, title=f"Story {i}"))[0]
             for i in range(2)
         ]
     writers = [

@@ -6,7 +6,8 @@ each write on stdout only after the Library call (and so its commit) has returne
     python byline_writer.py writes DB SEQ N DOC   makes N writes to document DOC, then exits 0
 
 Report lines: "H id seq" (highlight added with note seq), "U id seq" (its note set to seq),
-"d id" (about to delete), "D id" (deleted), "N seq" (the document's note set to seq), "E message" (a write failed).
+"d id" (about to delete), "D id" (deleted), "N seq" (the document's note set to seq),
+"E message" (a write failed).
 Each line goes out in one write() of a few bytes, so a kill never leaves half a line.
 """
 
