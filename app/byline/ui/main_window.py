@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if self.document is not None and doc_id == self.document.id:
+            self._raw_quotes = []
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
 
     def _show_quotes(self) -> None:

@@ -58,6 +58,9 @@ class ImportTask(QRunnable):
         except BylineError as exc:
             self.signals.failed.emit(str(exc))
             return
+        except Exception as exc:  # a bug must not leave the window importing forever
+            self.signals.failed.emit(f"The import stopped because of an internal error: {exc!r}")
+            raise
         self.signals.finished.emit(report)
 
 
@@ -82,6 +85,9 @@ class QuotesTask(QRunnable):
         except BylineError as exc:
             self.signals.failed.emit(self.doc_id, str(exc))
             return
+        except Exception as exc:  # a bug must not leave "Finding quotes…" up forever
+            self.signals.failed.emit(self.doc_id, f"internal error: {exc!r}")
+            raise
         self.signals.finished.emit(self.doc_id, quotes)
 
 
