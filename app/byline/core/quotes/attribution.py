@@ -116,6 +116,11 @@ def has_cue(s: str, lang: str = "en") -> bool:
     return not _cue_words(lang).isdisjoint(_LOWER_WORDS.findall(s.lower()))
 
 
+def cues_in(s: str, lang: str = "en") -> frozenset[str]:
+    """The speech verbs (and "according") that ``s`` holds, lower-cased."""
+    return _cue_words(lang).intersection(_LOWER_WORDS.findall(s.lower()))
+
+
 @cache
 def _cue_words(lang: str) -> frozenset[str]:
     lex = load_lexicon(lang)

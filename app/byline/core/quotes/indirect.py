@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, has_cue
+from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
 from byline.core.quotes.lexicon import load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
@@ -111,7 +111,15 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 _WORD = re.compile(r"\S+")
-_COORDINATED = 6  # index of the "... and said ..." reading in _patterns
+# indexes of the readings in _patterns
+_ACCORDING_FIRST, _ACCORDING_LAST, _TOLD, _SPEAKER_FIRST = 0, 1, 2, 3
+_CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INNER = 4, 5, 6, 7, 8
+
+
+@cache
+def _tell_forms(lang: str) -> frozenset[str]:
+    lex = load_lexicon(lang)
+    return frozenset(f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure"))
 
 
 def _inner_readings(
@@ -134,12 +142,23 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     """Readings of the sentence ``text[start:end]`` as reported speech, likeliest first, made
     as they are asked for: the caller keeps the first whose speaker phrase names someone."""
     s = text[start:end]
-    if not has_cue(s, lang):
+    present = cues_in(s, lang)
+    if not present:
         return
     forms, with_objects = _reporting_verbs(lang)
-    according = "ccording to" in s
+    # which readings can apply at all, from the words the sentence has: cheap tests that
+    # spare most sentences most patterns
+    possible = {
+        _ACCORDING_FIRST: "ccording to" in s,
+        _ACCORDING_LAST: "ccording to" in s,
+        _TOLD: not present.isdisjoint(_tell_forms(lang)),
+        _CLAUSE_THEN_SPEAKER: "," in s,
+        _CLAUSE_THEN_CUE: "," in s,
+        _COORDINATED: " and " in s,
+        _PARTICIPLE: "," in s and any(w.endswith("ing") for w in present),
+    }
     for i, pat in enumerate(_patterns(lang)):
-        if (i < 2 and not according) or (i == _COORDINATED and " and " not in s):
+        if not possible.get(i, True):
             continue
         if pat.pattern.startswith("^"):
             m = pat.match(s)
