@@ -25,21 +25,37 @@ class Rendered:
         return set(self.tags)
 
 
+# Elements whose content a browser shows as text or not at all, never as markup.
+RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+RAW_TEXT |= {"noscript", "plaintext"}
+
+
 class _Collector(HTMLParser):
+    """Start tags and visible text, as a browser would see them: nothing inside a raw-text
+    element counts (html.parser itself only knows <script> and <style> are such)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[str] = []
         self.parts: list[str] = []
+        self.inside_raw: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.inside_raw:
+            return
         self.tags.append(tag)
         self.parts.append(" ")
+        if tag in RAW_TEXT:
+            self.inside_raw = tag
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self.inside_raw:
+            self.inside_raw = None
         self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.inside_raw:
+            self.parts.append(data)
 
 
 def same_text(text: str) -> str:

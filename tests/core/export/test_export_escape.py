@@ -147,6 +147,10 @@ def test_users_markdown_passes_through_as_markdown() -> None:
         "<![CDATA[ unclosed",
         "<!DOCTYPE unclosed",
         "> quote\n```\nfence inside",
+        "<div><!-- a comment opened inside raw HTML",
+        "Inline <script> left open",
+        "Inline <textarea> left open",
+        "<style>\nleft open",
     ],
 )
 def test_an_unfinished_note_cannot_swallow_what_follows(note: str) -> None:
@@ -158,3 +162,23 @@ def test_an_unfinished_note_cannot_swallow_what_follows(note: str) -> None:
 
 def test_an_empty_note_stays_empty() -> None:
     assert user_markdown("  \n\n ") == ""
+
+
+note_text = st.lists(
+    st.sampled_from(
+        [
+            *["```", "~~~", "<!--", "-->", "<script>", "<pre>", "<?", "<![CDATA[", "<div>"],
+            *["<textarea>", "<style>", "\n", "\n\n", "> ", "- ", "    ", "text", "*", "`"],
+            *["<", ">", "]]>", "?>", "|", "---"],
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_text)
+def test_no_note_can_swallow_the_heading_after_it(note: str) -> None:
+    rendered = render(user_markdown(note) + "\n\n## After the note\n")
+    assert rendered.tags[-1:] == ["h2"]
+    assert rendered.text.endswith("After the note")

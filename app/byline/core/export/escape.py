@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
@@ -121,13 +122,64 @@ _CLOSERS = ("```", "~~~", "-->", "?>", "]]>", ">", "</script>", "</pre>", "</sty
 
 
 def _contained(markdown: str) -> bool:
+    """Whether what follows ``markdown`` stays itself: its own paragraph in the Markdown, and
+    visible in the HTML it renders to (raw HTML in a note could open a comment or a <script>
+    that hides the rest of the page)."""
     tokens = _PARSER.parse(markdown + "\n\n" + _SENTINEL)
-    return (
+    if not (
         len(tokens) >= 3
         and tokens[-3].type == "paragraph_open"
         and tokens[-3].level == 0
         and tokens[-2].content == _SENTINEL
-    )
+    ):
+        return False
+    if "<" not in markdown:
+        return True
+    probe = _SentinelProbe()
+    probe.feed(_PARSER.renderer.render(tokens, _PARSER.options, {}))
+    probe.close()
+    return probe.seen
+
+
+# Elements whose content a browser does not read as markup: left open, they hide the page.
+_RAW_TEXT_ELEMENTS = frozenset(
+    [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+    ]
+)
+
+
+class _SentinelProbe(HTMLParser):
+    """Reads rendered HTML the way a browser would for our purpose: is the sentinel paragraph
+    plain visible text, outside any comment or raw-text element?"""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open_raw: list[str] = []
+        self.last_tag = ""
+        self.seen = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.last_tag = tag
+        if tag in _RAW_TEXT_ELEMENTS:
+            self.open_raw.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open_raw:
+            del self.open_raw[self.open_raw.index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() == _SENTINEL and self.last_tag == "p" and not self.open_raw:
+            self.seen = True
 
 
 def user_markdown(markdown: str) -> Markdown:
