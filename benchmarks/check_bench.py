@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import newsgen
 from byline.checking import check_text
 from byline.core.model import BlockKind, ParsedDocument, QuoteKind
-from byline.core.quotes import extract_quotes
+from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
 from byline.store import Library
 from newsgen import FIRST, LAST, articles, sentence
@@ -70,17 +70,18 @@ def use_vocabulary(size: int) -> None:
     newsgen.WORDS[:] = [w for rank, w in enumerate(words, 1) for _ in range(max(1, 2000 // rank))]
 
 
-def write_draft(library: Library, rng: random.Random) -> tuple[str, Counter[str]]:
-    """A story quoting a dozen documents of the library, and how many quotations of each
-    verdict it should get. The quotations and their speakers are what the extractor finds in
-    the sources (run here without caching, so the check still finds nothing cached)."""
+def write_draft(library: Library, rng: random.Random) -> tuple[str, Counter[str], list[int]]:
+    """A story quoting a dozen documents of the library, how many quotations of each verdict
+    it should get, and the documents it quotes. The quotations and their speakers are what the
+    extractor finds in the sources (run here without caching)."""
     expected: Counter[str] = Counter()
     paragraphs: list[str] = []
     words = 0
     count = library.document_count()
     quotes = []
-    for _ in range(SOURCES):
-        text = library.get_document(rng.randint(1, count)).text
+    sources = [rng.randint(1, count) for _ in range(SOURCES)]
+    for doc_id in sources:
+        text = library.get_document(doc_id).text
         quotes += [
             (q.text.strip("“”,. "), q.speaker)
             for q in extract_quotes(text)
@@ -107,7 +108,7 @@ def write_draft(library: Library, rng: random.Random) -> tuple[str, Counter[str]
                 expected["wrong_speaker"] += 1
             paragraphs.append(f"“{quoted},” said {speaker}.")
         words += len(paragraphs[-1].split())
-    return "\n\n".join(paragraphs), expected
+    return "\n\n".join(paragraphs), expected, sources
 
 
 def _alter(quoted: str, rng: random.Random) -> str:
@@ -126,6 +127,7 @@ def main() -> None:
     parser.add_argument(
         "--vocabulary", type=int, default=20_000, help="made-up words (0: newsgen's own 27)"
     )
+    parser.add_argument("--seed", type=int, default=9, help="which documents the draft quotes")
     parser.add_argument("--keep", type=Path, help="build the library here and keep it (reused)")
     args = parser.parse_args()
 
@@ -139,10 +141,15 @@ def main() -> None:
             print(f"library:        {library.document_count()} documents built in {elapsed:.0f} s")
         else:
             print(f"library:        {library.document_count()} documents (reused)")
-        draft, expected = write_draft(library, random.Random(9))
+        draft, expected, sources = write_draft(library, random.Random(args.seed))
+        cached = sum(1 for d in sources if library.cached_quotes(d, EXTRACTOR_VERSION) is not None)
         print(
             f"draft:          {len(draft.split())} words, {sum(expected.values())} quotations "
             f"written as {dict(sorted(expected.items()))}"
+        )
+        print(
+            f"sources:        {len(sources)} documents, {cached} with quotes cached before the "
+            "first check (another --seed quotes other documents)"
         )
         for run in ("first check", "second check"):
             started, cpu = time.perf_counter(), time.process_time()

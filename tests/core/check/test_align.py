@@ -89,3 +89,12 @@ def test_diff_renders_on_one_line() -> None:
         line
         == "We cannot [-keep-] [-paying-]{+pay+} …(cut: for the) [sea walls](for: flood defences)"
     )
+
+
+def test_a_short_first_segment_is_placed_next_to_the_rest() -> None:
+    source = SourceText.of(
+        "I came in May. I said nothing. I waited. I listened. Then I never wanted this war."
+    )
+    alignment = align(quote_words("“I … never wanted this war”"), source)
+    assert alignment is not None and alignment.faithful
+    assert source.text[alignment.start : alignment.end] == "I never wanted this war"

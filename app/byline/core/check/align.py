@@ -20,6 +20,7 @@ from byline.core.check.words import QuoteWords, Word, word_keys
 
 MAX_ELLIPSIS_GAP = 400  # words an ellipsis may stand for
 FIRST_SEGMENT_TRIES = 3  # places tried for the first segment (its words may be common)
+WEAK_SEGMENT_TRIES = 40  # places tried for a first segment of one or two words
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,15 @@ def align(quote: QuoteWords, source: SourceText) -> Alignment | None:
         return None
     best: Alignment | None = None
     first = quote.segments[0]
-    for diagonal in _diagonals(first, source, 0, len(source))[:FIRST_SEGMENT_TRIES]:
+    # A first segment of a word or two ("I … never wanted this") fits in many places; the one
+    # that makes the shortest passage with the rest wins, so every place is tried.
+    weak = len(quote.segments) > 1 and sum(1 for w in first if not w.bracketed) < 3
+    tries = WEAK_SEGMENT_TRIES if weak else FIRST_SEGMENT_TRIES
+    for diagonal in _diagonals(first, source, 0, len(source))[:tries]:
         candidate = _align_from(quote, source, diagonal)
         if candidate is not None and (best is None or _better(candidate, best)):
             best = candidate
-            if best.faithful and best.matched == best.spoken:
+            if not weak and best.faithful and best.matched == best.spoken:
                 break
     if best is None and len(quote.segments) > 1:  # the first segment is not there at all
         best = _align_from(quote, source, None)
@@ -183,7 +188,9 @@ def _place(
     segment: Sequence[Word], source: SourceText, diagonal: int, floor: int
 ) -> _Placed | None:
     n = len(source)
-    slack = 3 + len(segment) // 3
+    # Room around the diagonal for words added or dropped; none for a word or two, which would
+    # otherwise snap to the first occurrence nearby rather than the one voted for.
+    slack = 3 + len(segment) // 3 if len(segment) >= 3 else 0
     lo = max(floor, diagonal - slack)
     hi = min(n, diagonal + len(segment) + slack)
     if lo >= hi:
