@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -47,10 +48,8 @@ from byline.core.model import (
     QuoteCorrection,
     SearchHit,
 )
-from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
 from byline.ui import commands
 from byline.ui.attribution import attributed
-from byline.ui.check_view import CheckView
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -62,6 +61,9 @@ from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.workers import ImportTask, QuotesTask, start
+
+if TYPE_CHECKING:
+    from byline.ui.check_view import CheckView
 
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 LINK_SCHEMES = {"http", "https", "mailto"}
@@ -385,7 +387,7 @@ class MainWindow(QMainWindow):
             return False
         self.document = document
         self.highlights = highlights
-        self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+        self._raw_quotes = self._cached_quotes(doc_id)
         self.quotes = self._corrected(self._raw_quotes)
         self.reader.show_document(document, highlights, self.quotes)
         self.centre.setCurrentWidget(self._reading_page)
@@ -440,7 +442,16 @@ class MainWindow(QMainWindow):
     def _corrected(self, raw: list[Quote] | None) -> list[Quote]:
         if raw is None or self.document is None:
             return []
+        from byline.core.quotes import apply_corrections  # see _cached_quotes
+
         return apply_corrections(raw, self.library.quote_corrections(self.document.id))
+
+    def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
+        # Imported here, not at the top: the extractor loads its word lists on import, and an
+        # empty library should open without waiting for them.
+        from byline.core.quotes import EXTRACTOR_VERSION
+
+        return self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
 
     def _extract_quotes(self, doc_id: int) -> None:
         task = QuotesTask(self.session.db_path, doc_id)
@@ -453,7 +464,7 @@ class MainWindow(QMainWindow):
             return
         if self.document is None or doc_id != self.document.id:
             return
-        self._raw_quotes = self.library.cached_quotes(doc_id, EXTRACTOR_VERSION) or []
+        self._raw_quotes = self._cached_quotes(doc_id) or []
         self._show_quotes()
         self._refresh_library_soon()
 
@@ -895,6 +906,8 @@ class MainWindow(QMainWindow):
     # ================================================================== checking drafts
     def show_check_view(self) -> CheckView:
         if self.check_view is None:
+            from byline.ui.check_view import CheckView  # loaded when first wanted
+
             self.check_view = CheckView(self.library, self)
             self.check_view.open_source.connect(self.open_source)
         self.check_view.show()

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport
 from byline.store import Library
-from byline.workflows import document_quotes, import_paths
 
 
 class ImportSignals(QObject):
@@ -40,6 +39,9 @@ class ImportTask(QRunnable):
         return self._cancelled.is_set()
 
     def run(self) -> None:
+        # Importers and the quote extractor load here, on the worker, not at window start.
+        from byline.workflows import document_quotes, import_paths
+
         try:
             with Library.open(self.db_path) as library:
                 report = import_paths(
@@ -79,6 +81,8 @@ class QuotesTask(QRunnable):
         self.signals = QuotesSignals()
 
     def run(self) -> None:
+        from byline.workflows import document_quotes  # see ImportTask.run
+
         try:
             with Library.open(self.db_path) as library:
                 quotes = document_quotes(library, self.doc_id)
