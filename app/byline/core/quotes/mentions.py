@@ -97,19 +97,21 @@ def name_mentions(
                         continue  # "the Ford government": the name describes, it is no one
                     p = people.by_single_word(word, pos)
                 if p is None:
-                    if not _APPOSITION_AFTER.match(text, m.end()):
+                    end = m.end()
+                    if text[end : end + 1] != "," or not _APPOSITION_AFTER.match(text, end):
                         continue
                     # one name only, then who they are: "Yuni, a resident of Pandeglang"
                     p = people.introduce(word, pos, is_person=True)
             else:
                 first = phrase.split(" ", 1)[0]
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos)
+                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
                 if opens and first not in common:
                     common[first] = f" {first.lower()} " in text
                 if opens and common[first]:
                     # "Unlike McCallum": a common word capitalised because it opens the sentence
                     phrase = phrase[len(first) + 1 :]
                     pos += len(first) + 1
+                    opens = False
                 words = phrase.split()
                 if plain_names.isdisjoint(w.lower() for w in words):
                     # the common case, no title or function word: the run is the name itself
@@ -140,8 +142,9 @@ def name_mentions(
                 if appos_roles:
                     p.roles.update(appos_roles)
                     p.is_person = True
-            subject = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
-            out.append((pos, p, subject))
+            if " " not in phrase:
+                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+            out.append((pos, p, opens))
     _learn_genders(text, out)
     return out
 
