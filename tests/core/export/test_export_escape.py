@@ -58,6 +58,7 @@ HOSTILE = [
     "#hashtag in the middle",
     "Price: $5 and $6",
     "[[wiki link]] and [^1]",
+    "50%% hidden in Obsidian %%",
     "a\x00b\x07c",
     "\\",
     "\\\n",
@@ -122,6 +123,10 @@ def test_multi_paragraph_text_keeps_its_paragraphs_inside_one_block_quote() -> N
     rendered = render(quote)
     assert rendered.tags == ["blockquote", "p", "p", "p"]
     assert rendered.text == "First paragraph. # Second, not a heading. > Third."
+
+
+def test_obsidian_comment_marks_are_escaped() -> None:
+    assert escape_inline("up 50%% %%") == "up 50\\%\\% \\%\\%"
 
 
 def test_escaping_leaves_ordinary_prose_readable() -> None:

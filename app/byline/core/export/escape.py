@@ -56,6 +56,8 @@ def escape_line(line: str) -> str:
     escaped = (
         _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\g<0>", line)) if _SPECIAL.search(line) else line
     )
+    if "%%" in escaped:  # Obsidian hides text between %% marks as a comment
+        escaped = escaped.replace("%", "\\%")
     first = escaped[0]
     if first in _LINE_START:
         return "\\" + escaped
