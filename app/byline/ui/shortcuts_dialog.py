@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +35,9 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
 
 
 def describe(action: QAction) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+    """The primary shortcut, as the menu shows it (the alternatives of standard keys are
+    mostly special keyboard keys like "Undo" or "F14")."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ShortcutsDialog(QDialog):
@@ -46,6 +49,8 @@ class ShortcutsDialog(QDialog):
         table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(text))
