@@ -393,3 +393,17 @@ def test_was_quoted_as_saying() -> None:
     text = "Mayor Ana Diaz spoke.\n\n“The debt is too high,” she was quoted as saying."
     (q,) = extract_quotes(text)
     assert (q.speaker, q.cue) == ("Ana Diaz", "saying")
+
+
+def test_quoted_title_inside_a_sentence_is_not_speech() -> None:
+    text = "“We will appeal,” Senator Ruth Kline said on CBS’ “Face the Nation.”"
+    kinds = {q.text: q.kind for q in extract_quotes(text)}
+    assert kinds["“Face the Nation.”"] is QuoteKind.SCARE
+    assert kinds["“We will appeal,”"] is QuoteKind.DIRECT
+
+
+def test_quote_after_a_verb_of_speech_without_a_clear_subject_stays_direct() -> None:
+    text = ("Councillor Joe Nile said “nobody knows the story,” and added: "
+            "“I promise you, those people got talked to.”")
+    direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
+    assert [q.speaker for q in direct] == ["Joe Nile", "Joe Nile"]

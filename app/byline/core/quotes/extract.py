@@ -8,7 +8,12 @@ import re
 from dataclasses import dataclass
 
 from byline.core.model import Quote, QuoteKind
-from byline.core.quotes.attribution import Attribution, attribution_after, attribution_before
+from byline.core.quotes.attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    has_cue,
+)
 from byline.core.quotes.indirect import reported_speech
 from byline.core.quotes.lexicon import load_lexicon, word_set
 from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
@@ -33,6 +38,7 @@ _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
 _DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 
 
@@ -173,7 +179,11 @@ class _Reader:
             speaker, mention = self.speaker_of(att)
             if mention is None:
                 att = None
-        if (q.single or short) and att is None:
+        # quoted words inside the writer's own sentence that no one is said to say are a
+        # title or a term ("on CBS’ “Face the Nation.”", a list of "buzzwords")
+        embedded = (_LETTER.search(text, before_start, q.start) is not None
+                    and not has_cue(text[before_start : q.start], self.lang))
+        if (q.single or short or embedded) and att is None:
             f = _Found(q, QuoteKind.SCARE, None, None, None, None)
         elif att is not None:
             f = _Found(q, QuoteKind.DIRECT, speaker, att.cue, att.start, att.end)
