@@ -296,6 +296,20 @@ def test_a_backup_restores_into_a_fresh_library_without_loss(
     assert comparable(second) == comparable(first)
 
 
+def test_two_highlights_of_one_passage_are_both_restored_once(
+    library: Library, tmp_path: Path
+) -> None:
+    doc_id = add_text(library, "Twice", "The same passage, highlighted twice.")
+    library.add_highlight(doc_id, 4, 16, color="red", note="first")
+    library.add_highlight(doc_id, 4, 16, color="blue", note="second")
+    backup = export_json(library, [doc_id], tmp_path / "b.json")
+    with Library.open(tmp_path / "fresh.db") as fresh:
+        assert import_backup(fresh, backup).highlights_added == 2
+        assert import_backup(fresh, backup).highlights_added == 0
+        [restored] = select_documents(fresh, all_=True)
+        assert sorted(h.note for h in fresh.highlights(restored)) == ["first", "second"]
+
+
 def test_restoring_twice_adds_nothing_the_second_time(
     library: Library, sample: int, tmp_path: Path
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -295,16 +296,18 @@ def _restore_document(library: Library, backup: BackupDocument) -> dict[str, int
         )
         counts["notes_restored"] = 1
 
-    present = {(h.start, h.end, h.exact) for h in library.highlights(doc_id)}
+    # Counted, not a set: two highlights of the same passage in the backup are both restored,
+    # and restoring again finds both already there.
+    present = Counter((h.start, h.end, h.exact) for h in library.highlights(doc_id))
     for h in backup.highlights:
         span = _place(document.text, h)
         if span is None:
             counts["highlights_not_placed"] += 1
-        elif (*span, h.exact) in present:
+        elif present[(*span, h.exact)] > 0:
+            present[(*span, h.exact)] -= 1
             counts["highlights_already_there"] += 1
         else:
             library.add_highlight(doc_id, *span, color=h.color, note=h.note, tags=h.tags)
-            present.add((*span, h.exact))
             counts["highlights_added"] += 1
 
     # Corrections are keyed by the offsets of quotes, which hold only for the very same text.
