@@ -1,0 +1,102 @@
+"""The reading view on its own: structure rendered from blocks, offsets that land on the same
+characters Qt shows, highlights drawn and redrawn in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from byline.core.model import BlockKind, Document, Highlight
+from byline.core.text import BlockText, assemble
+from byline.ui.reader import ReaderView
+from byline.ui.theme import highlight_color
+
+BLOCKS = [
+    BlockText(BlockKind.HEADING, "A heading", 2),
+    BlockText(BlockKind.PARAGRAPH, "Emoji 😀 before “a quote” and after 🎉."),
+    BlockText(BlockKind.LIST_ITEM, "first item", 1),
+    BlockText(BlockKind.LIST_ITEM, "second item", 1),
+    BlockText(BlockKind.BLOCKQUOTE, "Quoted words."),
+    BlockText(BlockKind.PARAGRAPH, "Last paragraph."),
+]
+
+
+def make_document() -> Document:
+    text, blocks = assemble(BLOCKS)
+    return Document(
+        id=1,
+        title="Title",
+        text=text,
+        blocks=blocks,
+        format="markdown",
+        author="A. Writer",
+        outlet="The Paper",
+        url=None,
+        published="2021-03-04",
+        imported="2026-01-01T00:00:00Z",
+        source_name="x.md",
+        content_hash="h",
+    )
+
+
+def highlight(hl_id: int, start: int, end: int, color: str) -> Highlight:
+    return Highlight(hl_id, 1, start, end, "", "", "", color, "", "", "")
+
+
+def rendered_text(view: ReaderView, start: int, end: int) -> str:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offset_map.to_doc(start))
+    cursor.setPosition(view.offset_map.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText()
+
+
+def test_blocks_render_with_their_structure_and_a_header(qtbot: QtBot) -> None:
+    view = ReaderView()
+    qtbot.addWidget(view)
+    doc = make_document()
+    view.show_document(doc, [], [])
+    qdoc = view.document()
+    assert qdoc.firstBlock().text() == "Title"
+    assert qdoc.firstBlock().next().text() == "The Paper · A. Writer · 4 March 2021"
+    blocks = {b.kind: b for b in doc.blocks}
+    heading = qdoc.findBlock(view.offset_map.to_doc(blocks[BlockKind.HEADING].start))
+    assert heading.blockFormat().headingLevel() == 2
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    lists = {qdoc.findBlock(view.offset_map.to_doc(b.start)).textList() for b in items}
+    assert len(lists) == 1 and None not in lists  # both items in one list
+    quote = qdoc.findBlock(view.offset_map.to_doc(blocks[BlockKind.BLOCKQUOTE].start))
+    assert quote.blockFormat().leftMargin() > 0
+
+
+def test_every_canonical_offset_lands_on_its_character(qtbot: QtBot) -> None:
+    view = ReaderView()
+    qtbot.addWidget(view)
+    doc = make_document()
+    view.show_document(doc, [], [])
+    for block in doc.blocks:
+        for offset in range(block.start, block.end):
+            assert rendered_text(view, offset, offset + 1) == doc.text[offset]
+        assert rendered_text(view, block.start, block.end) == doc.text[block.start : block.end]
+
+
+def test_highlights_redraw_only_what_changed(qtbot: QtBot) -> None:
+    view = ReaderView()
+    qtbot.addWidget(view)
+    doc = make_document()
+    text = doc.text
+    a = highlight(1, text.index("first"), text.index("first") + 5, "green")
+    b = highlight(2, text.index("Quoted"), text.index("Quoted") + 6, "blue")
+    view.show_document(doc, [a, b], [])
+
+    def background(offset: int) -> str:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offset_map.to_doc(offset) + 1)
+        return cursor.charFormat().background().color().name()
+
+    assert background(a.start) == highlight_color("green", False).name()
+    view.set_highlights([b])  # a deleted
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offset_map.to_doc(a.start) + 1)
+    assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush
+    assert background(b.start) == highlight_color("blue", False).name()
