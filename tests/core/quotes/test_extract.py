@@ -396,7 +396,7 @@ def test_was_quoted_as_saying() -> None:
 
 
 def test_quoted_title_inside_a_sentence_is_not_speech() -> None:
-    text = "Senator Ruth Kline appeared on CBS’ “Face the Nation” with a warning for her party."
+    text = "Senator Ruth Kline appeared on “Face the Nation This Week” with a warning."
     (q,) = extract_quotes(text)
     assert q.kind is QuoteKind.SCARE
 
