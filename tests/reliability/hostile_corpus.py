@@ -49,6 +49,13 @@ def build_corpus(folder: Path) -> list[Hostile]:
     return [item for item, _ in CORPUS]
 
 
+def build_only(folder: Path, names: list[str]) -> None:
+    """Write just the named files of the corpus into ``folder``."""
+    for item, build in CORPUS:
+        if item.name in names:
+            build(folder / item.name)
+
+
 # ---------------------------------------------------------------------------------- text
 
 

@@ -32,7 +32,7 @@ def make_document(*paragraphs: str, title: str = "Tenants stay") -> ParsedDocume
 def child_env() -> dict[str, str]:
     """The environment a child Python needs to import Byline the way the tests do."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(CHILDREN), env.get("PYTHONPATH", "")])
+    env["PYTHONPATH"] = os.pathsep.join([str(CHILDREN), str(HERE), env.get("PYTHONPATH", "")])
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTHONSTARTUP", None)
     return env
