@@ -172,3 +172,21 @@ def test_delete_key_in_the_highlight_list_deletes_the_selected_highlight(
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert library.highlights(doc_id) == []
+
+
+def test_a_hidden_sidebar_stays_hidden_for_h_but_opens_for_a_note(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.toggle_sidebar_action.trigger()
+    assert not window.sidebar.isVisible()
+    text = window.document.text  # type: ignore[union-attr]
+    window.reader.select_span(text.index("shell"), text.index("shell") + 5)
+    window.highlight_action.trigger()
+    assert not window.sidebar.isVisible()
+    window.reader.select_span(text.index("commander"), text.index("commander") + 9)
+    window.note_action.trigger()
+    assert window.sidebar.isVisible() and window.sidebar.currentIndex() == 1
+    assert len(library.highlights(doc_id)) == 2

@@ -517,7 +517,8 @@ class MainWindow(QMainWindow):
         self.reader.setTextCursor(cursor)
         if command.highlight is None:
             return
-        self.show_tab(HIGHLIGHTS_TAB)
+        # Only writing a note needs the sidebar; a plain highlight leaves a hidden one hidden.
+        self.show_tab(HIGHLIGHTS_TAB, reveal=with_note)
         self.highlights_panel.select_highlight(command.highlight.id)
         if with_note:
             self.highlights_panel.focus_note()
@@ -620,13 +621,14 @@ class MainWindow(QMainWindow):
         if self._syncing:
             return
         if self.highlights_panel.select_offset(offset):
-            self.show_tab(HIGHLIGHTS_TAB)
+            self.show_tab(HIGHLIGHTS_TAB, reveal=False)
             self.quotes_panel.select_offset(offset)
         else:
             self.quotes_panel.select_offset(offset)
 
-    def show_tab(self, index: int) -> None:
-        if not self.sidebar.isVisible() and self.isVisible():
+    def show_tab(self, index: int, reveal: bool = True) -> None:
+        """Switch the sidebar's tab, showing the sidebar first if ``reveal``."""
+        if reveal and not self.sidebar.isVisibleTo(self):
             self.toggle_sidebar()
         self.sidebar.setCurrentIndex(index)
 
@@ -724,12 +726,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("fontSize", self.reader.font_size)
 
     def toggle_library(self) -> None:
-        visible = not self.library_pane.isVisible()
+        visible = not self.library_pane.isVisibleTo(self)
         self.library_pane.setVisible(visible)
         self.toggle_library_action.setChecked(visible)
 
     def toggle_sidebar(self) -> None:
-        visible = not self.sidebar.isVisible()
+        visible = not self.sidebar.isVisibleTo(self)
         self.sidebar.setVisible(visible)
         self.toggle_sidebar_action.setChecked(visible)
 
