@@ -18,6 +18,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from byline.core.model import BlockKind, ParsedDocument
@@ -128,9 +129,9 @@ def build_library(path: Path, documents: int, highlights: int, seed: int) -> Non
             print(f"  built {min(first + batch, documents)} / {documents} documents", flush=True)
 
 
-def timed(label: str, action: object) -> float:
+def timed(label: str, action: Callable[[], object]) -> float:
     start = time.perf_counter()
-    result = action()  # type: ignore[operator]
+    result = action()
     seconds = time.perf_counter() - start
     count = len(result) if isinstance(result, list) else 1
     print(f"{label}: {seconds:.2f} s ({count} files)")
