@@ -406,3 +406,10 @@ def test_quote_after_a_verb_of_speech_without_a_clear_subject_stays_direct() -> 
             "“I promise you, those people got talked to.”")
     direct = [q for q in extract_quotes(text) if q.kind is QuoteKind.DIRECT]
     assert [q.speaker for q in direct] == ["Joe Nile", "Joe Nile"]
+
+
+def test_surname_that_is_also_a_month_is_a_name() -> None:
+    text = ("Prime Minister Theresa Mayfield met Prime Minister Theresa May.\n\n"
+            "Ms. May said the vote would go ahead.")
+    (q,) = extract_quotes(text)
+    assert q.speaker == "Theresa May"

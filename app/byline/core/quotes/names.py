@@ -62,11 +62,15 @@ class Mention:
     gender: str = ""  # m / f when a pronoun or honorific says so
 
 
-def _is_name_word(w: str, lex: Lexicon, stop: frozenset[str]) -> bool:
+def _is_name_word(w: str, lex: Lexicon, stop: frozenset[str], after_name: bool = False) -> bool:
+    """Whether ``w`` can be part of a person's name; ``after_name`` when it follows a word of
+    the name, so "May" in "Theresa May" is a name though "May" is a month."""
     if not w or not w[0].isupper():
         return w in NAME_PARTICLES
     lw = w.lower().rstrip(".")
-    return lw not in stop and lw not in lex.titles and w not in lex.honorifics
+    if lw in lex.titles or w in lex.honorifics:
+        return False
+    return lw not in stop or after_name
 
 
 def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | None:
@@ -97,8 +101,11 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         gender = "n"  # a person, of a gender the title does not tell
     # The name is the trailing run of capitalised words after the last title or honorific.
     i = len(words)
-    while i > 0 and _is_name_word(strip_possessive(words[i - 1]) if i == len(words) else
-                                  words[i - 1], lex, stop):
+    while i > 0 and _is_name_word(
+        strip_possessive(words[i - 1]) if i == len(words) else words[i - 1], lex, stop,
+        # a function word can end a name ("Theresa May") but never start one ("But Lee")
+        after_name=i >= 2 and i == len(words) and _is_name_word(words[i - 2], lex, stop),
+    ):
         i -= 1
     for j in range(len(words) - 1):
         if words[j] in lex.honorifics and words[j + 1][0].isupper():
