@@ -25,6 +25,10 @@ WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.
 
 
 class EntryDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QListView) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, str, str, str, int], QSize] = {}
+
     def _parts(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> tuple[str, str, QFont, QIcon | None, int]:
@@ -72,16 +76,25 @@ class EntryDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        self.initStyleOption(option, index)
-        view = option.widget
+        # Lists are laid out again after every change; measuring each distinct entry once keeps
+        # that cheap with thousands of rows.
+        view = self.parent()
         if isinstance(view, QListView):
             option.rect.setWidth(view.viewport().width() - 2)
-        head, body, head_font, _icon, width = self._parts(option, index)
-        bounds = QRect(0, 0, width, 100_000)
-        height = QFontMetrics(head_font).boundingRect(bounds, WRAP, head).height()
-        if body:
-            height += LINE_GAP + QFontMetrics(option.font).boundingRect(bounds, WRAP, body).height()
-        return QSize(width, height + 2 * PADDING)
+        head, body, head_font, icon, width = self._parts(option, index)
+        key = (head, body, head_font.key(), option.font.key(), width)
+        size = self._sizes.get(key)
+        if size is None:
+            bounds = QRect(0, 0, width, 100_000)
+            height = QFontMetrics(head_font).boundingRect(bounds, WRAP, head).height()
+            if body:
+                body_rect = QFontMetrics(option.font).boundingRect(bounds, WRAP, body)
+                height += LINE_GAP + body_rect.height()
+            size = QSize(width, height + 2 * PADDING)
+            if len(self._sizes) > 50_000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
 
 
 class EntryList(QListView):
