@@ -81,7 +81,7 @@ class EntryDelegate(QStyledItemDelegate):
         view = self.parent()
         if isinstance(view, QListView):
             option.rect.setWidth(view.viewport().width() - 2)
-        head, body, head_font, icon, width = self._parts(option, index)
+        head, body, head_font, _icon, width = self._parts(option, index)
         key = (head, body, head_font.key(), option.font.key(), width)
         size = self._sizes.get(key)
         if size is None:
