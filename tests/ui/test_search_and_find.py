@@ -117,3 +117,17 @@ def test_library_lists_counts_and_sorts_by_title_or_date(
     pane.set_sort_key("opened")
     window.open_document(old_id)
     qtbot.waitUntil(lambda: pane.documents.items[0].id == old_id)
+
+
+def test_removing_the_open_document_closes_it_and_lists_the_rest(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    keep, _ = library.add_document(article(title="Keep"))
+    gone, _ = library.add_document(article(title="Gone", extra_paragraphs=1))
+    window = make_window()
+    window.open_document(gone)
+    window.remove_document(gone)
+    assert window.document is None
+    assert window.centre.currentWidget() is window.welcome
+    assert [d.id for d in library.list_documents()] == [keep]
+    qtbot.waitUntil(lambda: [d.id for d in window.library_pane.documents.items] == [keep])

@@ -3,12 +3,13 @@ over the whole library whose hits open the document at the match."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ SEARCH_DELAY_MS = 250
 
 class LibraryPane(QWidget):
     documentActivated = Signal(int)
+    removeRequested = Signal(object)  # DocumentSummary the reader wants out of the library
     listingChanged = Signal()  # the document list was reloaded
     hitActivated = Signal(object)  # SearchHit
 
@@ -68,6 +70,7 @@ class LibraryPane(QWidget):
         self.document_list.setModel(self.documents)
         self.document_list.activated.connect(self._document_clicked)
         self.document_list.clicked.connect(self._document_clicked)
+        self.document_list.customContextMenuRequested.connect(self._document_menu)
         self.hit_list = EntryList(self)
         self.hit_list.setObjectName("searchResults")
         self.hit_list.setModel(self.hits)
@@ -183,3 +186,14 @@ class LibraryPane(QWidget):
         value = index.data(ItemRole)
         if isinstance(value, SearchHit):
             self.hitActivated.emit(value)
+
+    def _document_menu(self, pos: QPoint) -> None:
+        index = self.document_list.indexAt(pos)
+        value = index.data(ItemRole) if index.isValid() else None
+        if not isinstance(value, DocumentSummary):
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.documentActivated.emit(value.id))
+        menu.addSeparator()
+        menu.addAction("Remove from library…", lambda: self.removeRequested.emit(value))
+        menu.exec(self.document_list.viewport().mapToGlobal(pos))

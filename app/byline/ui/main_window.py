@@ -42,6 +42,7 @@ from byline.assets import resource_path, sample_document_path
 from byline.core.errors import BylineError, NotFound
 from byline.core.model import (
     Document,
+    DocumentSummary,
     Highlight,
     ImportReport,
     Quote,
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
         s.errorOccurred.connect(self.show_error)
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
+        self.library_pane.removeRequested.connect(self.ask_remove_document)
         self.reader.cursorOffsetChanged.connect(self._caret_moved)
         self.reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
         self.reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
@@ -417,6 +419,32 @@ class MainWindow(QMainWindow):
         self.quotes_panel.set_quotes([], status="")
         self.notes_panel.load(None, "", ())
         self._show_welcome()
+
+    def ask_remove_document(self, summary: DocumentSummary) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Remove from library?",
+            f"Remove “{summary.title}” from the library, with its highlights, notes and quote "
+            "corrections? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_document(summary.id)
+
+    def remove_document(self, doc_id: int) -> None:
+        """Delete a document for good (no undo: its highlights and note go with it)."""
+        if self.document is not None and self.document.id == doc_id:
+            self.close_document()
+        try:
+            self.session.write(lambda: self.library.delete_document(doc_id))
+        except BylineError as exc:
+            self.show_error(str(exc))
+            return
+        self.session.undo_stack.clear()  # earlier steps may point at what was deleted
+        self.library_pane.refresh()
+        if self.document is None:
+            self._show_welcome()
 
     def open_hit(self, hit: SearchHit) -> None:
         span: tuple[int, int] | None = None
