@@ -148,8 +148,14 @@ def back_up_if_due(db_path: Path, now: datetime | None = None) -> Backup | None:
     return make_backup(db_path, backups_dir, REASON_DAILY, now)
 
 
-def back_up_before_migration(db_path: Path) -> Backup:
-    """A backup of the library as it is before its schema changes."""
+def back_up_before_migration(db_path: Path) -> Backup | None:
+    """A backup of the library as it is before its schema changes, when it holds documents
+    (a library another Byline is creating this very moment holds none yet)."""
+    try:
+        if not _has_documents(db_path):
+            return None
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Byline could not back up the library {db_path}: {exc}.") from exc
     return make_backup(db_path, backups_dir_for(db_path), REASON_MIGRATION)
 
 
