@@ -134,6 +134,11 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
         return f"The library {path} could not be saved: the disk is full."
     if "readonly" in message or "read-only" in message:
         return f"The library {path} is read-only; Byline cannot save changes to it."
+    if "disk i/o error" in message:
+        return (
+            f"Byline could not read or save the library {path}: the disk reported an error "
+            "(it may be full, read-only or disconnected)."
+        )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return f"The library {path} is damaged ({exc}). Restore it from a backup."
     return f"The library {path} could not be read or written: {exc}."
