@@ -191,10 +191,11 @@ def _write_files(folder: Path, targets: Sequence[Path], contents: Sequence[str])
     created: list[Path] = []
     try:
         for target, markdown in zip(targets, contents, strict=True):
-            new = not target.exists()
-            _write_text(target, markdown)
-            if new:
+            if not target.exists():
+                # Counted before writing: a write that fails midway (a full disk) leaves half
+                # a file, and that one must be taken back too.
                 created.append(target)
+            _write_text(target, markdown)
     except BylineError:
         for path in created:
             path.unlink(missing_ok=True)
