@@ -120,7 +120,9 @@ def make_backup(
         os.replace(partial, target)
         _fsync_folder(backups_dir)
     except sqlite3.Error as exc:
-        raise LibraryError(f"Byline could not back up the library {db_path}: {exc}.") from exc
+        raise LibraryError(
+            f"Byline could not back up the library {db_path}: {_sqlite_reason(exc)}."
+        ) from exc
     except OSError as exc:
         raise LibraryError(
             f"Byline could not write a backup in {backups_dir}: {exc.strerror or exc}."
@@ -292,6 +294,13 @@ def _connect(db_path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(db_path, timeout=_BUSY_TIMEOUT_S)
     connection.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
     return connection
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    message = str(exc).lower()
+    if "full" in message or "disk i/o" in message:
+        return "the disk is full or refused the write"
+    return str(exc)
 
 
 def _quick_check(connection: sqlite3.Connection) -> str | None:
