@@ -48,6 +48,8 @@ class HighlightsPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setIconSize(QSize(14, 14))
         self.list.clicked.connect(self._clicked)
+        self.list.activated.connect(self._clicked)  # Enter on the keyboard
+        self.list.doubleClicked.connect(lambda _index: self.focus_note())
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.customContextMenuRequested.connect(self._context_menu)
         delete = QAction("Delete highlight", self.list)

@@ -47,6 +47,7 @@ class QuotesPanel(QWidget):
         self.list.setObjectName("quoteList")
         self.list.setModel(self.model)
         self.list.clicked.connect(self._clicked)
+        self.list.activated.connect(self._clicked)  # Enter on the keyboard
         self.list.customContextMenuRequested.connect(self._context_menu)
         buttons = QHBoxLayout()
         self.keep_button = QPushButton("Keep as highlight", self)
