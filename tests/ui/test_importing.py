@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
@@ -98,3 +99,37 @@ def test_empty_library_offers_the_sample_and_opens_it(
     assert window.document is not None
     assert "Russian" in window.document.title
     assert window.quotes_panel.model.rowCount() > 0
+
+
+def test_parsing_and_quote_extraction_never_run_on_the_gui_thread(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from byline import workflows
+
+    threads: list[str] = []
+    real_parse, real_extract = workflows.parse_file, workflows.extract_quotes
+
+    def parse_file(path: Path):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real_parse(path)
+
+    def extract_quotes(text: str):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real_extract(text)
+
+    monkeypatch.setattr(workflows, "parse_file", parse_file)
+    monkeypatch.setattr(workflows, "extract_quotes", extract_quotes)
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    window = make_window()
+    window.import_paths([path])
+    wait_for_import(qtbot, window)
+    assert window.document is not None and window.quotes
+    assert len(threads) == 2
+    assert threading.main_thread().name not in threads
