@@ -66,6 +66,9 @@ def test_quotes_show_speaker_and_cue_and_say_unattributed_and_hide_scare_quotes(
     assert any(r.startswith("Unattributed\n“Nobody asked us") for r in rows)
     assert not any("No more war" in r for r in rows)
     assert any(q.kind is QuoteKind.SCARE for q in window.quotes)  # kept, just not listed
+    window.quotes_panel.scare_check.setChecked(True)
+    assert any("No more war" in r for r in quote_rows(window))
+    window.quotes_panel.scare_check.setChecked(False)
 
     window.quotes_panel.select_speaker("Anna Smirnova")
     assert len(quote_rows(window)) == 1 and "never our war" in quote_rows(window)[0]

@@ -150,6 +150,8 @@ class QuoteListModel(ValueListModel[Quote]):
             head += f" · {value.cue}"
         if value.kind.value == "indirect":
             head += " (reported)"
+        elif value.kind.value == "scare":
+            head = "Scare quote"
         return f"{head}\n“{elide(strip_quotation_marks(value.text), 240)}”"
 
     def row_at_offset(self, offset: int) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Signal, SignalInstance
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ class QuotesPanel(QWidget):
         super().__init__(parent)
         self.model = QuoteListModel()
         self._all: list[Quote] = []
+        self._given: list[Quote] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.speaker_combo = QComboBox(self)
@@ -61,15 +63,21 @@ class QuotesPanel(QWidget):
         self.not_quote_button.clicked.connect(lambda: self._emit_current(self.notAQuoteRequested))
         for b in (self.keep_button, self.speaker_button, self.not_quote_button):
             buttons.addWidget(b)
+        self.scare_check = QCheckBox("Include scare quotes", self)
+        self.scare_check.setToolTip("Words in quotation marks that nobody is quoted as saying")
+        self.scare_check.toggled.connect(lambda _on: self.set_quotes(self._given))
         layout.addWidget(self.speaker_combo)
+        layout.addWidget(self.scare_check)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.set_quotes([], status="")
 
     def set_quotes(self, quotes: Sequence[Quote], status: str | None = None) -> None:
-        """Show the quotes (scare quotes are left out: they are words, not statements)."""
-        self._all = [q for q in quotes if q.kind is not QuoteKind.SCARE]
+        """Show the quotes; scare quotes (words, not statements) only when asked for."""
+        self._given = list(quotes)
+        scare = self.scare_check.isChecked()
+        self._all = [q for q in quotes if scare or q.kind is not QuoteKind.SCARE]
         keep = self.speaker_combo.currentData()
         counts = Counter(speaker_label(q) for q in self._all)
         self.speaker_combo.blockSignals(True)
