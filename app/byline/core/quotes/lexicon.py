@@ -20,6 +20,7 @@ class Lexicon:
     honorifics: frozenset[str]
     titles: frozenset[str]  # roles that stand before a name or alone for a person
     groups: frozenset[str]  # nouns for speakers that are bodies: police, officials
+    first_names: dict[str, str]  # common given name -> the gender it marks (m, f)
 
 
 def _lines(lang: str, name: str) -> list[str]:
@@ -57,6 +58,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         honorifics=frozenset(_lines(lang, "honorifics.txt")),
         titles=frozenset(line.lower() for line in _lines(lang, "titles.txt")),
         groups=frozenset(line.lower() for line in _lines(lang, "group_speakers.txt")),
+        first_names=dict(line.lower().split() for line in _lines(lang, "first_names.txt")),
     )
 
 

@@ -76,6 +76,7 @@ def name_mentions(
     lex = load_lexicon(lang)
     name_run = _name_run(lang)
     plain_names = _not_plain_name_words(lang)
+    not_name = stopwords(lang)
     by_word = people.by_word
     common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
     out: list[tuple[int, Person, bool]] = []
@@ -123,7 +124,16 @@ def name_mentions(
                         continue
                     mention = parsed
                 if len(mention.name.split()) >= 2:
-                    before = text[max(0, pos - 40) : pos].lower().split()[-3:]
+                    # the titles written right before the name ("education minister Rob
+                    # Fleming"), not those of a phrase it ends ("the president of Rutland
+                    # School")
+                    window = text[max(0, pos - 40) : pos]
+                    cut = max(window.rfind(c) for c in ",.;:!?\n“”\"()")
+                    before = window[cut + 1 :].lower().split()[-3:]
+                    while before and before[0] not in lex.titles:
+                        before = before[1:]
+                    if any(w in not_name for w in before):
+                        before = []
                     roles = tuple(w for w in before if w in lex.titles) + mention.roles
                     p = people.introduce(mention.name, pos, roles, mention.gender)
                 else:
@@ -144,9 +154,37 @@ def name_mentions(
                     p.is_person = True
             if " " not in phrase:
                 opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+            if not opens:
+                opens = _is_subject(text, pos, m.end(), lex.titles)
             out.append((pos, p, opens))
     _learn_genders(text, out)
     return out
+
+
+# A finite verb after a name, perhaps past an apposition or an age between commas: "Lu Kang
+# gave", "Shanaaz Gokool, president of Dying with Dignity, is", "Kevin Haley, agreed".
+_VERB_AFTER = re.compile(
+    r"(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:\w+ly\s+)?(?:is|was|are|were|has|had|have|will|would"
+    r"|can|could|did|does|do|said|says|told|tells|gave|took|went|made|got|began|became|saw|knew"
+    r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
+)
+# Words after which a name is an object, not the subject: "traded him for Victor Rask".
+_OBJECT_BEFORE = frozenset(
+    {"for", "to", "with", "by", "of", "from", "at", "in", "on", "about", "than", "against",
+     "like", "and", "or", "told", "asked", "called", "met", "thanked", "named", "between"}
+)
+
+
+def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
+    """Whether the name at ``text[start:end]`` is the subject of a verb: a finite verb follows
+    it, and no preposition or verb stands before it (titles in between do not count)."""
+    if text[end - 2 : end] in ("’s", "'s") or not _VERB_AFTER.match(text, end):
+        return False
+    for word in reversed(text[max(0, start - 60) : start].split()[-6:]):
+        if word[:1].isupper() or word.lower() in titles:
+            continue
+        return word not in _OBJECT_BEFORE
+    return True
 
 
 class Headlines:

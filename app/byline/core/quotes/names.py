@@ -153,6 +153,7 @@ class Person:
     is_person: bool = False  # the text showed it is a person (spoke, has a title, an age)
     votes: list[int] = field(default_factory=lambda: [0, 0])  # he / she read right after a mention
     spoke: bool = False  # already quoted: the article's voices are what "he said" refers to
+    gender_from_name: bool = False  # gender read from a common given name, not learnt
 
 
 class People:
@@ -194,8 +195,16 @@ class People:
         evidence = is_person or gender in ("m", "f", "n") or titled
         if named and not evidence and strip_possessive(name.split()[-1]).lower() in self.orgs:
             return p  # "Rules Committee", "Churchill Square": not "he" or "she" without a title
+        given = self.lex.first_names.get(name.split()[0].lower(), "") if " " in name else ""
+        if named and given:
+            # "Mike McFadden": a common given name says person, and which pronoun is theirs,
+            # more surely than the pronouns the article happens to put near the name
+            evidence = True
+            if gender not in ("m", "f"):
+                gender = given
+            p.gender_from_name = True
         p.is_person = p.is_person or evidence
-        if gender in ("m", "f") and not p.gender and p.votes == [0, 0]:
+        if gender in ("m", "f") and (not p.gender or p.gender_from_name) and p.votes == [0, 0]:
             p.gender = gender
         return p
 
@@ -251,15 +260,19 @@ class People:
                 if id(p) in seen:
                     continue
                 seen.add(id(p))
-                fits.append((p, subject or any(s for q, s in self.recent[-24:] if q is p)))
+                fits.append((p, subject))
                 if len(fits) == 3:
                     break
         if not fits:
             return None
 
-        def salience(rank: int, p: Person, subject: bool) -> tuple[float, bool]:
+        def salience(i: int, p: Person, subject: bool) -> tuple[float, bool]:
             # recency first, then being a sentence's subject, then being one of the voices;
-            # a gender the article showed only breaks ties (it is learnt, so it may be wrong)
+            # a gender the article showed only breaks ties (it is learnt, so it may be wrong).
+            # Recency counts only the subjects and voices named since: a person named in
+            # passing after the subject ("traded him for Victor Rask") does not push the
+            # subject back ("Niederreiter has four goals since ...").
+            rank = sum(1 for q, s in fits[:i] if s or q.spoke)
             exact = gender in ("m", "f") and p.gender == gender
             return 1 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank, exact
 

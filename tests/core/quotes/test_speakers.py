@@ -1,0 +1,37 @@
+"""Speaker attribution rules of news English: given names that mark a gender, titles that
+belong to a name, and which named person a pronoun means. Articles written for these tests."""
+
+from byline.core.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.kind.value == "direct"]
+
+
+def test_given_name_tells_whom_he_means() -> None:
+    # the woman is named last, but "he" can only be the man
+    text = ("Robert Haldane joined the crowd at the square. Later Linda Marsh arrived too.\n\n"
+            "“We waited all night for this,” he said.")
+    assert _speakers(text) == ["Robert Haldane"]
+
+
+def test_given_name_makes_a_person_without_other_evidence() -> None:
+    # nothing but the given name shows "Peter Okoro with Citizens First" is a person
+    text = ("Peter Okoro with Citizens First turned out to the rally.\n\n"
+            "“People need their jobs back,” he said.")
+    assert _speakers(text) == ["Peter Okoro"]
+
+
+def test_title_of_a_phrase_does_not_make_the_organisation_a_person() -> None:
+    # "president" belongs to Hanna Berg, not to the school her council serves
+    text = ("Hanna Berg, the president of Westfield Middle School's parent council, spoke.\n\n"
+            "Westfield Middle School needs repairs, the minister said.\n\n"
+            "“The roof leaks every spring,” she said.")
+    assert _speakers(text) == ["Hanna Berg"]
+
+
+def test_subject_with_title_before_name_is_the_antecedent() -> None:
+    # "spokesperson Wei Lin gave" : the subject, though a title stands before the name
+    text = ("Ministry spokesperson Wei Lin gave no details about the talks with Daniel Rourke.\n\n"
+            "But he said more would be “released in due course” and added: “We are patient.”")
+    assert _speakers(text)[-1] == "Wei Lin"
