@@ -27,42 +27,45 @@ SCREEN = "1280x800x24"
 _WINDOW_LINE = re.compile(r'^\s*(0x[0-9a-f]+) "(.*)": \(')
 
 
+# Displays from here up: the low numbers are where desktops and other tools' servers live, and
+# a server of theirs going away there has taken a client of ours down with it.
+FIRST_DISPLAY = 140
+
+
 @contextmanager
 def xvfb() -> Iterator[str]:
     """A fresh X server on a free display number, stopped on exit; yields its DISPLAY."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        # Xvfb writes the display number it chose once it accepts connections.
-        with os.fdopen(read_fd, "rb") as pipe:
-            number = pipe.readline().strip().decode()
-        if not number:
-            raise RuntimeError("Xvfb did not start")
+    for number in range(FIRST_DISPLAY + os.getpid() % 200, FIRST_DISPLAY + 400):
+        if Path(f"/tmp/.X{number}-lock").exists():
+            continue
         display = f":{number}"
-        _wait_until_reachable(display, server)
-        yield display
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            if not _wait_until_reachable(display, server):
+                continue  # another server took the number first
+            yield display
+            return
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    raise RuntimeError("Xvfb found no free display")
 
 
-def _wait_until_reachable(display: str, server: subprocess.Popen[bytes]) -> None:
-    """Return once a client can connect: a program started earlier may fail to open its window."""
+def _wait_until_reachable(display: str, server: subprocess.Popen[bytes]) -> bool:
+    """Whether a client can connect to ``server`` (False when it exits or never answers)."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and server.poll() is None:
         probe = subprocess.run(
             ["xwininfo", "-root", "-display", display], capture_output=True, check=False
         )
         if probe.returncode == 0:
-            return
+            return True
         time.sleep(0.05)
-    raise RuntimeError(f"Xvfb on {display} accepts no connections")
+    return False
 
 
 def window_titles(display: str) -> dict[str, str]:
