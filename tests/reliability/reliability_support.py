@@ -66,6 +66,7 @@ class Ledger:
         self.highlights: dict[int, int] = {}  # id -> the newest note seq reported for it
         self.deleted: set[int] = set()
         self.deleting: set[int] = set()  # announced, not confirmed: either state is right
+        self.documents: dict[int, str] = {}  # id -> title of documents reported imported
         self.writes = 0
 
     def record(self, line: str) -> None:
@@ -76,6 +77,8 @@ class Ledger:
             hl_id, seq = int(rest[0]), int(rest[1])
             self.highlights[hl_id] = seq
             self.deleted.discard(hl_id)
+        elif kind == "A":
+            self.documents[int(rest[0])] = f"Story {rest[1]}"
         elif kind == "d":
             self.deleting.add(int(rest[0]))
             return
@@ -96,6 +99,7 @@ class Ledger:
             note = conn.execute(
                 "SELECT note FROM documents WHERE id = ?", [self.doc_id]
             ).fetchone()[0]
+            titles = dict(conn.execute("SELECT id, title FROM documents").fetchall())
             stored = dict(
                 conn.execute(
                     "SELECT id, note FROM highlights WHERE document_id = ?", [self.doc_id]
@@ -117,6 +121,11 @@ class Ledger:
             elif int(stored[hl_id]) < seq:
                 lost.append(f"highlight {hl_id} note {stored[hl_id]} older than {seq}")
         lost += [f"deleted highlight {i} is back" for i in self.deleted if i in stored]
+        lost += [
+            f"document {doc_id} ({title}) missing"
+            for doc_id, title in self.documents.items()
+            if titles.get(doc_id) != title
+        ]
         return lost
 
 

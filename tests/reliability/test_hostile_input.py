@@ -45,8 +45,8 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT_S, CPU_LIMIT_S + 5))
 
 
-def _try(item: Hostile, corpus: Path, template: Path, work: Path) -> Tried:
-    folder = work / f"{abs(hash(item.name))}"
+def _try(number: int, item: Hostile, corpus: Path, template: Path, work: Path) -> Tried:
+    folder = work / f"file-{number:03d}"
     folder.mkdir()
     db = folder / "library.db"
     shutil.copyfile(template, db)
@@ -87,7 +87,8 @@ def tried(tmp_path_factory: pytest.TempPathFactory) -> list[Tried]:
         lib.set_note(doc_id, "A note that must survive.")
         lib.add_highlight(doc_id, 0, 12, note="kept")
     with ThreadPoolExecutor(WORKERS) as pool:
-        results = list(pool.map(lambda item: _try(item, corpus, template, work), items))
+        tries = [pool.submit(_try, n, item, corpus, template, work) for n, item in enumerate(items)]
+        results = [t.result() for t in tries]
     print(
         f"\nhostile files tried: {len(results)}, "
         f"imported: {sum(r.result.get('status') == 'imported' for r in results)}, "

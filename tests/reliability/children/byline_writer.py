@@ -5,9 +5,9 @@ each write on stdout only after the Library call (and so its commit) has returne
                                              stdin, reporting "started PID" and "ended PID STATUS"
     python byline_writer.py writes DB SEQ N DOC   makes N writes to document DOC, then exits 0
 
-Report lines: "H id seq" (highlight added with note seq), "U id seq" (its note set to seq),
-"d id" (about to delete), "D id" (deleted), "N seq" (the document's note set to seq),
-"E message" (a write failed).
+Report lines: "A id seq" (document "Story seq" imported), "H id seq" (highlight added with
+note seq), "U id seq" (its note set to seq), "d id" (about to delete), "D id" (deleted),
+"N seq" (the document's note set to seq), "E message" (a write failed).
 Each line goes out in one write() of a few bytes, so a kill never leaves half a line.
 """
 
@@ -19,7 +19,16 @@ import sys
 from pathlib import Path
 
 from byline.core.errors import BylineError
+from byline.core.model import BlockKind, ParsedDocument
+from byline.core.text import BlockText, assemble
 from byline.store import Library
+
+
+def _story(seq: int) -> ParsedDocument:
+    """A document of a few hundred paragraphs, so imports are large transactions to kill."""
+    paragraphs = [f"Story {seq}, paragraph {i}: “We stay,” said a tenant." for i in range(300)]
+    text, blocks = assemble(BlockText(BlockKind.PARAGRAPH, p) for p in paragraphs)
+    return ParsedDocument(text=text, blocks=blocks, title=f"Story {seq}", format="text")
 
 
 def report(line: str) -> None:
@@ -39,7 +48,10 @@ def write_loop(db: Path, seq: int, count: int | None, doc_id: int = 1) -> None:
             seq += 1
             roll = rng.random()
             try:
-                if roll < 0.45 or not mine:
+                if roll < 0.05:
+                    added, _ = lib.add_document(_story(seq))
+                    report(f"A {added} {seq}")
+                elif roll < 0.45 or not mine:
                     start = rng.randrange(len(doc.text) - 1)
                     end = rng.randrange(start + 1, min(len(doc.text), start + 40) + 1)
                     hl = lib.add_highlight(doc.id, start, end, note=str(seq), tags=[f"t{seq % 7}"])
