@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -857,11 +858,25 @@ def _write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
+def _enable_wal(db: Database, attempts: int = 40) -> None:
+    """Switch a new library to WAL. Switching needs the file to itself and SQLite does not wait
+    for that, so when another Byline is creating the same library at this moment (and switching
+    it), wait a little and look again: it is then WAL already."""
+    for attempt in range(1, attempts + 1):
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts:
+                raise
+            time.sleep(0.025)
+
+
 def _configure(db: Database) -> None:
     # WAL lets the window read while the CLI writes; FULL makes a committed write survive
     # power loss; the busy timeout waits for the other process's lock instead of failing.
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.enable_wal()
+    _enable_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
 
@@ -869,7 +884,8 @@ def _configure(db: Database) -> None:
 def _check_is_byline_library(db: Database, path: Path) -> None:
     """Refuse another program's SQLite database and a library from a newer Byline."""
     tables = set(db.table_names())
-    if not tables:
+    # Only the bookkeeping table: another Byline is creating this library this very moment.
+    if not tables - {migrations.migrations.migrations_table}:
         return
     applied = [m.name for m in migrations.migrations.applied(db)]
     if not applied:
