@@ -3,9 +3,11 @@ write it had reported as committed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import selectors
+import shutil
 import signal
 import subprocess
 import time
@@ -20,9 +22,13 @@ from reliability_support import (
     child_env,
     integrity_problems,
     make_document,
+    snapshot,
 )
+from sqlite_utils import Database
 
 from byline.store import Library
+from byline.store import migrations as schema
+from byline.store.backups import Healthy, check_library, list_backups
 
 KILLS = 200
 MAX_DELAY_S = 0.08  # kills land anywhere from opening the library to deep in the write loop
@@ -111,3 +117,56 @@ def test_killed_writers_never_corrupt_or_lose_a_committed_write(
     assert ledger.writes > KILLS  # the kills landed while writes were going on
     with Library.open(db) as lib:
         assert lib.integrity_ok()
+
+
+UPGRADE_KILLS = 25
+
+
+def test_killed_schema_update_leaves_the_old_library_or_the_new_one(
+    zygote: Zygote, tmp_path: Path
+) -> None:
+    template = tmp_path / "old" / "library.db"
+    template.parent.mkdir()
+    db = Database(template)
+    names = schema.migration_names()
+    schema.migrations.apply(db, stop_before=names[-1])
+    paragraphs = [f"Paragraph {i}: “We stay,” said a tenant of the block." for i in range(60)]
+    for n in range(300):
+        text = "\n\n".join(f"Story {n}. {p}" for p in paragraphs)
+        db.execute(
+            """INSERT INTO documents (title, imported, format, content_hash, text, blocks, note)
+            VALUES (?, '2025-01-01', 'text', ?, ?, '[]', ?)""",
+            [f"Story {n}", f"h{n}", text, f"note {n}"],
+        )
+    db.conn.commit()
+    db.close()
+    expected = [r for t, r in snapshot(template) if t == "documents"]
+    rng = random.Random(4)
+    finished = 0
+    update_s = 0.0
+    for cycle in range(-1, UPGRADE_KILLS):  # cycle -1 times an update that is not killed
+        copy = tmp_path / f"upgrade-{cycle}" / "library.db"
+        copy.parent.mkdir()
+        shutil.copyfile(template, copy)
+        zygote.stdin.write(f"open {copy}\n".encode())
+        zygote.stdin.flush()
+        pid = int(zygote.next_line().split()[1])
+        if cycle < 0:
+            started = time.monotonic()
+            assert zygote.next_line() == "opened"
+            update_s = time.monotonic() - started
+        time.sleep(rng.uniform(0, update_s))
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        for line in zygote.lines():
+            if line.startswith("ended"):
+                break
+            finished += line == "opened" and cycle >= 0
+        assert integrity_problems(copy) == [], f"after kill {cycle}"
+        backups = list_backups(copy.parent / "backups")
+        assert all(check_library(b.path) == Healthy() for b in backups)
+        with Library.open(copy) as lib:  # finishes the update if the kill interrupted it
+            assert lib.integrity_ok()
+        assert [r for t, r in snapshot(copy) if t == "documents"] == expected
+    print(f"{UPGRADE_KILLS} schema updates killed, {finished} finished first, nothing lost")
+    assert finished < UPGRADE_KILLS  # most kills landed inside the update

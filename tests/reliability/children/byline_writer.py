@@ -2,7 +2,8 @@
 each write on stdout only after the Library call (and so its commit) has returned.
 
     python byline_writer.py zygote DB        forks a fresh writer for every "write SEQ" line on
-                                             stdin, reporting "started PID" and "ended PID STATUS"
+                                             stdin (or one that opens a library for "open PATH"),
+                                             reporting "started PID" and "ended PID STATUS"
     python byline_writer.py writes DB SEQ N DOC   makes N writes to document DOC, then exits 0
 
 Report lines: "A id seq" (document "Story seq" imported), "H id seq" (highlight added with
@@ -79,11 +80,15 @@ def zygote(db: Path) -> None:
     """Byline is imported once here; each writer is a fork, so a kill cycle costs milliseconds."""
     report("ready")
     for line in sys.stdin:
-        seq = int(line.split()[1])
+        command, argument = line.split()
         pid = os.fork()
         if pid == 0:
             try:
-                write_loop(db, seq, None)
+                if command == "open":  # open (and so migrate) another library, then stop
+                    Library.open(Path(argument)).close()
+                    report("opened")
+                    os._exit(0)
+                write_loop(db, int(argument), None)
             finally:
                 os._exit(1)
         report(f"started {pid}")
