@@ -141,7 +141,10 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
             "(it may be full, read-only or disconnected)."
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
-        return f"The library {path} is damaged ({exc}). Restore it from a backup."
+        return (
+            f"The library {path} is damaged ({exc}). Start the Byline window to restore a "
+            f"backup; they are kept in {backups.backups_dir_for(path)}."
+        )
     return f"The library {path} could not be read or written: {exc}."
 
 
