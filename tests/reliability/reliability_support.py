@@ -64,7 +64,10 @@ class Ledger:
         self.doc_id = doc_id
         self.note_seq = -1
         self.highlights: dict[int, int] = {}  # id -> the newest note seq reported for it
-        self.deleted: set[int] = set()
+        # id -> the newest seq reported when it was deleted: SQLite may give the id to a later
+        # highlight (rowids are reused), whose note then holds a newer seq.
+        self.deleted: dict[int, int] = {}
+        self.last_seq = -1
         self.deleting: set[int] = set()  # announced, not confirmed: either state is right
         self.documents: dict[int, str] = {}  # id -> title of documents reported imported
         self.writes = 0
@@ -76,18 +79,21 @@ class Ledger:
         if kind in ("H", "U"):
             hl_id, seq = int(rest[0]), int(rest[1])
             self.highlights[hl_id] = seq
-            self.deleted.discard(hl_id)
+            self.deleted.pop(hl_id, None)
+            self.last_seq = max(self.last_seq, seq)
         elif kind == "A":
             self.documents[int(rest[0])] = f"Story {rest[1]}"
+            self.last_seq = max(self.last_seq, int(rest[1]))
         elif kind == "d":
             self.deleting.add(int(rest[0]))
             return
         elif kind == "D":
             self.highlights.pop(int(rest[0]), None)
             self.deleting.discard(int(rest[0]))
-            self.deleted.add(int(rest[0]))
+            self.deleted[int(rest[0])] = self.last_seq
         elif kind == "N":
             self.note_seq = max(self.note_seq, int(rest[0]))
+            self.last_seq = max(self.last_seq, int(rest[0]))
         else:
             raise AssertionError(f"unexpected report {line!r}")
         self.writes += 1
@@ -110,7 +116,7 @@ class Ledger:
         for hl_id in self.deleting:  # the writer died deleting it: whichever way it went
             if hl_id not in stored:
                 self.highlights.pop(hl_id, None)
-                self.deleted.add(hl_id)
+                self.deleted[hl_id] = self.last_seq
         self.deleting.clear()
         lost = []
         if self.note_seq >= 0 and int(note or -1) < self.note_seq:
@@ -120,7 +126,11 @@ class Ledger:
                 lost.append(f"highlight {hl_id} missing")
             elif int(stored[hl_id]) < seq:
                 lost.append(f"highlight {hl_id} note {stored[hl_id]} older than {seq}")
-        lost += [f"deleted highlight {i} is back" for i in self.deleted if i in stored]
+        lost += [
+            f"deleted highlight {i} is back"
+            for i, seq in self.deleted.items()
+            if i in stored and int(stored[i]) <= seq
+        ]
         lost += [
             f"document {doc_id} ({title}) missing"
             for doc_id, title in self.documents.items()
