@@ -35,3 +35,33 @@ def test_subject_with_title_before_name_is_the_antecedent() -> None:
     text = ("Ministry spokesperson Wei Lin gave no details about the talks with Daniel Rourke.\n\n"
             "But he said more would be “released in due course” and added: “We are patient.”")
     assert _speakers(text)[-1] == "Wei Lin"
+
+
+def test_name_after_a_group_noun_is_a_body_not_a_person() -> None:
+    text = ("Daniel Price ran the clinic for ten years.\n\n"
+            "“We are shocked and saddened,” the aid group Lumenwork said.\n\n"
+            "“He gave everything to this place,” he said.")
+    assert _speakers(text) == ["Lumenwork", "Daniel Price"]
+
+
+def test_courtesy_title_before_a_name_shows_a_person() -> None:
+    # no given name the list knows, no age, no verb of speech: only "Rep." says person
+    text = ("Linda Moss opened the debate.\n\n"
+            "Rep. Xiadani Ortega then took the floor with a new bill.\n\n"
+            "“Our goal is simple,” she said.")
+    assert _speakers(text) == ["Xiadani Ortega"]
+
+
+def test_name_in_apposition_to_an_object_is_not_the_subject() -> None:
+    text = ("Samuel Dorne said the credit union, run by a family friend, Mark Ellery, "
+            "gave the town a boost.\n\n"
+            "“It brought a lot of jobs,” he said.")
+    assert _speakers(text) == ["Samuel Dorne"]
+
+
+def test_name_after_a_hyphen_is_part_of_a_word() -> None:
+    # "al-Fajr" is not someone called Fajr who could be "he"
+    text = ("Omar Haddad fled the city in 2015.\n\n"
+            "In a statement, al-Fajr said the roads were closed.\n\n"
+            "“We left with nothing,” he said.")
+    assert _speakers(text)[-1] == "Omar Haddad"

@@ -77,6 +77,7 @@ def name_mentions(
     name_run = _name_run(lang)
     plain_names = _not_plain_name_words(lang)
     not_name = stopwords(lang)
+    honorifics = [[h] for h in lex.honorifics]
     by_word = people.by_word
     common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
     out: list[tuple[int, Person, bool]] = []
@@ -135,7 +136,10 @@ def name_mentions(
                     if any(w in not_name for w in before):
                         before = []
                     roles = tuple(w for w in before if w in lex.titles) + mention.roles
-                    p = people.introduce(mention.name, pos, roles, mention.gender)
+                    gender = mention.gender
+                    if not gender and window.rstrip().rsplit(None, 1)[-1:] in honorifics:
+                        gender = "n"  # "Rep. Lucille Allard": a courtesy title, a person
+                    p = people.introduce(mention.name, pos, roles, gender)
                 else:
                     p = people.by_single_word(mention.name, pos)
                     if p is None:
@@ -168,6 +172,7 @@ _VERB_AFTER = re.compile(
     r"|can|could|did|does|do|said|says|told|tells|gave|took|went|made|got|began|became|saw|knew"
     r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
+_VERB_RIGHT_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+(?:ed|s)|gave|told|took|made)\b")
 # Words after which a name is an object, not the subject: "traded him for Victor Rask".
 _OBJECT_BEFORE = frozenset(
     {"for", "to", "with", "by", "of", "from", "at", "in", "on", "about", "than", "against",
@@ -180,6 +185,8 @@ def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool
     it, and no preposition or verb stands before it (titles in between do not count)."""
     if text[end - 2 : end] in ("’s", "'s") or not _VERB_AFTER.match(text, end):
         return False
+    if text[start - 2 : start] == ", " and _VERB_RIGHT_AFTER_COMMA.match(text, end):
+        return False  # "run by his father's friend, Martin Legere, gave": an apposition
     for word in reversed(text[max(0, start - 60) : start].split()[-6:]):
         if word[:1].isupper() or word.lower() in titles:
             continue

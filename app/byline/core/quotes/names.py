@@ -34,7 +34,7 @@ DETERMINERS = frozenset(
 # A capitalised run of words, with name particles allowed inside it; a possessive ends it
 # ("Jeanine Durning’s This Shape" is Durning, then her work).
 NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z]\.|[A-Z][\w'’\-]*)"
     r"(?:(?<![’']s)[ \u00a0]+"
     r"(?:(?:de|da|di|del|van|von|der|den|ter|le|la|du|dos|das|al|bin|el)[ ]+)*"
     r"(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
@@ -120,6 +120,8 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         i += 1
     name_words = words[i:]
     roles = tuple(w.lower().strip(".,") for w in words[:i] if w.lower().strip(".,") in lex.titles)
+    if 0 < i < len(words) and low[i - 1] in lex.groups:
+        roles = (*roles, low[i - 1])  # "the aid group Gatsby": a body, not a person
     # "the IFSD’s Azfar Ali Khan": an organisation's person, named after the possessive
     owned = i > 0 and words[i - 1] != strip_possessive(words[i - 1])
     for k in range(len(name_words) - 1):
@@ -127,7 +129,13 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
             name_words, owned = name_words[k + 1 :], True
             break
     name_words = [strip_possessive(w) for w in name_words]
-    if name_words and name_words[-1][0].isupper() and (low[0] not in DETERMINERS or owned):
+    # "the aid group Gatsby", "the rookie defenceman Quinn Hughes": a name after a common noun
+    # is that noun's name, though a determiner opens the phrase ("the Kentucky Republican" is
+    # a description: no common noun before its capitals)
+    named_after_noun = 1 < i < len(words) and words[i - 1].islower() and low[i - 1] not in stop
+    if name_words and name_words[-1][0].isupper() and (
+        low[0] not in DETERMINERS or owned or named_after_noun
+    ):
         return Mention("name", phrase, " ".join(name_words), roles, gender)
     head = strip_possessive(low[-1]).strip(".,")
     if head in DETERMINERS or head in stop:
@@ -294,7 +302,8 @@ class People:
                 )
             else:
                 p = self.by_single_word(words[0], pos) or self.introduce(m.name, pos, m.roles)
-            if strip_possessive(p.name.split()[-1]).lower() not in self.orgs:
+            body = any(r in self.lex.groups for r in m.roles)
+            if strip_possessive(p.name.split()[-1]).lower() not in self.orgs and not body:
                 p.is_person = True  # it spoke
             return p.name, p
         if m.kind == "description":
