@@ -65,3 +65,18 @@ def test_name_after_a_hyphen_is_part_of_a_word() -> None:
             "In a statement, al-Fajr said the roads were closed.\n\n"
             "“We left with nothing,” he said.")
     assert _speakers(text)[-1] == "Omar Haddad"
+
+
+def test_pronoun_subject_of_the_clause_speaks_not_a_noun_in_its_predicate() -> None:
+    text = ("Helen Ward lost the vote on Tuesday.\n\n"
+            "She refused to resign, and she admonished MPs for not doing enough to indicate "
+            "“what the House does support.”")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "direct"]
+    assert (q.speaker, q.cue) == ("Helen Ward", "indicate")
+
+
+def test_subject_with_an_adverb_before_its_verb_is_the_antecedent() -> None:
+    text = ("“We need another vote,” said Sasha Holt, who wants to stay.\n\n"
+            "Down the street, Simon Pryce also rejoiced with friends.\n\n"
+            "“No deal is the only deal,” he said.")
+    assert _speakers(text) == ["Sasha Holt", "Simon Pryce"]

@@ -109,6 +109,9 @@ def attribution_after(text: str, start: int, end: int, lang: str = "en") -> list
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# Words that open a clause of its own, with a subject of its own.
+_CLAUSE_WORDS = frozenset({"when", "while", "as", "because", "after", "before", "if", "who",
+                           "that", "and", "but", "where", "until", "since", "although"})
 
 
 def has_cue(s: str, lang: str = "en") -> bool:
@@ -145,6 +148,16 @@ def attribution_before(text: str, start: int, end: int, lang: str = "en") -> lis
         if w.lower() in lex.cue_forms:
             phrase = " ".join(words[:i])
             return [Attribution(phrase, hit.start, hit.start + len(phrase), w.lower())]
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in ("and", "but", "so", "then"):
+        lead += 1
+    clause = words[lead:]
+    if (len(clause) > 1 and clause[0].lower() in lex.pronouns and clause[1].islower()
+            and _CLAUSE_WORDS.isdisjoint(w.lower() for w in clause)):
+        # "she admonished MPs for not doing enough to indicate": the clause's subject spoke,
+        # not a noun inside its predicate
+        at = text.index(clause[0], hit.start)
+        return [Attribution(clause[0], at, at + len(clause[0]), hit.cue)]
     out = [hit]
     offset = hit.start
     for w in words[:-1]:

@@ -168,7 +168,7 @@ def name_mentions(
 # A finite verb after a name, perhaps past an apposition or an age between commas: "Lu Kang
 # gave", "Shanaaz Gokool, president of Dying with Dignity, is", "Kevin Haley, agreed".
 _VERB_AFTER = re.compile(
-    r"(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:\w+ly\s+)?(?:is|was|are|were|has|had|have|will|would"
+    r"(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:(?:\w+ly|also|still|then|later|now|never|often|already|once)\s+)?(?:is|was|are|were|has|had|have|will|would"
     r"|can|could|did|does|do|said|says|told|tells|gave|took|went|made|got|began|became|saw|knew"
     r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
 )

@@ -129,6 +129,8 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
             name_words, owned = name_words[k + 1 :], True
             break
     name_words = [strip_possessive(w) for w in name_words]
+    if len(name_words) == 1 and _ACRONYM_PLURAL.match(name_words[0]):
+        return None  # "admonished MPs": a group named in the predicate, not a speaker
     # "the aid group Gatsby", "the rookie defenceman Quinn Hughes": a name after a common noun
     # is that noun's name, though a determiner opens the phrase ("the Kentucky Republican" is
     # a description: no common noun before its capitals)
