@@ -80,3 +80,38 @@ def test_subject_with_an_adverb_before_its_verb_is_the_antecedent() -> None:
             "Down the street, Simon Pryce also rejoiced with friends.\n\n"
             "“No deal is the only deal,” he said.")
     assert _speakers(text) == ["Sasha Holt", "Simon Pryce"]
+
+
+def test_organisation_goes_by_its_first_word() -> None:
+    text = ("Halvorsen Mining paid $3-million in fines last year.\n\n"
+            "Halvorsen said the mine would stay open through the winter season.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Halvorsen Mining"
+
+
+def test_acronym_in_brackets_is_the_organisation() -> None:
+    text = ("Prairie Water Authority (PWA) runs the plant.\n\n"
+            "PWA says the water is safe to drink again.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Prairie Water Authority"
+
+
+def test_the_union_is_the_union_named_not_another_body() -> None:
+    text = ("The Paramedics Union wrote to Coastal Health Authority, which said no.\n\n"
+            "The union says its members are tired and overworked.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Paramedics Union"
+
+
+def test_place_adjective_is_not_part_of_the_name() -> None:
+    text = ("The province paid Regina-based Tolland Energy $5-million.\n\n"
+            "Tolland said the payment covered its losses in full.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Tolland Energy"
+
+
+def test_a_body_with_a_capitalised_adjective_names_itself() -> None:
+    text = ("Huang Wei was detained in March by Northgate Systems guards.\n\n"
+            "The Canadian government has said the detention is arbitrary and unlawful.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "The Canadian government"

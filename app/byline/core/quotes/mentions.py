@@ -109,8 +109,9 @@ def name_mentions(
                 opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
                 if opens and first not in common:
                     common[first] = f" {first.lower()} " in text
-                if opens and common[first]:
-                    # "Unlike McCallum": a common word capitalised because it opens the sentence
+                if (opens and common[first]) or _ADJECTIVE.match(first):
+                    # "Unlike McCallum": a common word capitalised because it opens the
+                    # sentence; "Calgary-based Suncor Energy": an adjective made of a place
                     phrase = phrase[len(first) + 1 :]
                     pos += len(first) + 1
                     opens = False
@@ -147,6 +148,10 @@ def name_mentions(
                     p.roles.update(mention.roles)  # "Mayor McCallum"
             if headlines.contains(m.end()):
                 continue
+            acronym = _ACRONYM_AFTER.match(text, m.end())
+            if acronym and " " in p.name:
+                # "Export Development Canada (EDC)": the story's short name for it
+                people.by_word.setdefault("acronym:" + acronym.group(1).lower(), []).append(p)
             if _PERSON_AFTER.match(text, m.end()):
                 people.shows_person(p)
             appos = _APPOSITION_TEXT.match(text, m.end())
@@ -173,6 +178,8 @@ _VERB_AFTER = re.compile(
     r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
 _VERB_RIGHT_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+(?:ed|s)|gave|told|took|made)\b")
+_ADJECTIVE = re.compile(r"[\w'’]+-[a-z]+$")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z]{2,6})\)")
 # Words after which a name is an object, not the subject: "traded him for Victor Rask".
 _OBJECT_BEFORE = frozenset(
     {"for", "to", "with", "by", "of", "from", "at", "in", "on", "about", "than", "against",

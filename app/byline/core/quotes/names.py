@@ -200,6 +200,10 @@ class People:
                 self.by_word.setdefault(strip_possessive(words[-1]).lower(), []).append(p)
                 if len(words) > 1:
                     self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
+                    # "Export Development Canada" is "EDC" later in the story
+                    initials = "".join(w[0] for w in words if w[0].isupper())
+                    if len(initials) >= 2:
+                        self.by_word.setdefault("acronym:" + initials.lower(), []).append(p)
         p.roles.update(roles)
         titled = any(r in self.lex.titles for r in roles)
         evidence = is_person or gender in ("m", "f", "n") or titled
@@ -250,11 +254,21 @@ class People:
             # one who has spoken already is likelier meant than a relative named in passing
             return next((c for c in cands if c.spoke),
                         next((c for c in cands if c.is_person), cands[0]))
-        # a given name, or a family name written first (Wang Qishan, Kim Jong-un)
+        # a given name, or a family name written first (Wang Qishan, Kim Jong-un); an
+        # organisation goes by its first word ("Suncor Energy" -> "Suncor")
         for p in self.by_word.get("first:" + w, ()):
-            if p.is_person:
+            if p.is_person or self._org_name(p):
                 return p
+        if word.isupper() and len(word) >= 2:
+            # an acronym of a name the story spelt out ("EDC")
+            for p in self.by_word.get("acronym:" + w, ()):
+                if not p.is_person:
+                    return p
         return None
+
+    def _org_name(self, p: Person) -> bool:
+        """Whether ``p``'s name ends as an organisation's does ("Suncor Energy")."""
+        return p.named and strip_possessive(p.name.split()[-1]).lower() in self.orgs
 
     def _latest(self, gender: str) -> Person | None:
         """Whom a pronoun of ``gender`` most likely means: among the last few people named
@@ -332,10 +346,20 @@ class People:
                 return p.name, p
             return m.text, None
         head = m.roles[-1] if m.roles else ""
-        if m.text.split()[0].lower() == "the" and not head.endswith("s"):
+        own_name = any(w[0].isupper() for w in m.text.split()[1:])
+        if m.text.split()[0].lower() == "the" and not head.endswith("s") and not own_name:
+            # ("the Canadian government" names its body itself)
             # "the company said": the organisation the passage just named
-            for q, _ in reversed(self.recent[-8:]):
-                if q.named and not q.is_person and q.gender != "p" and self._looks_like_org(q):
+            recent = [q for q, _ in reversed(self.recent[-8:])
+                      if q.named and not q.is_person and q.gender != "p"]
+            # "the union" is the last "... Union" named, else the last organisation whose
+            # name does not say it is another kind of body ("Health Authority" is no union)
+            for q in recent:
+                if strip_possessive(q.name.split()[-1]).lower() == head:
+                    return q.name, q
+            for q in recent:
+                last = strip_possessive(q.name.split()[-1]).lower()
+                if self._looks_like_org(q) and not (last == "authority" and head == "union"):
                     return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
