@@ -115,3 +115,22 @@ def test_a_body_with_a_capitalised_adjective_names_itself() -> None:
             "The Canadian government has said the detention is arbitrary and unlawful.")
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
     assert q.speaker == "The Canadian government"
+
+
+def test_statement_from_a_body_is_that_body_speaking() -> None:
+    text = "A statement from the WHO said, “The outbreak is under control.”"
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "direct"]
+    assert q.speaker == "the WHO"
+
+
+def test_according_to_a_body_s_database_names_the_body() -> None:
+    text = ("According to Transport Canada’s public database, most of the gaps have "
+            "since been filled.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Transport Canada"
+
+
+def test_the_named_study_is_its_authors() -> None:
+    text = "The retail sector employed 226,000 youth, according to the Youth Futures study."
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Youth Futures"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from byline.core.model import Quote, QuoteKind
 from byline.core.quotes.attribution import (
@@ -28,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.11"
+EXTRACTOR_VERSION = "0.12"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -64,6 +65,30 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
         # "according to" always names a source, a document as much as a person
         return Mention("group", att.speaker_text.strip())
     return mention
+
+
+@cache
+def _document_source(lang: str) -> re.Pattern[str]:
+    """A document named with its source: "a statement from the EU", "Infrastructure Canada's
+    public database", "the Civic Action study"; the group ``src`` is the source."""
+    nouns = "|".join(sorted(word_set(lang, "documents.txt"), key=len, reverse=True))
+    doc = rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})"
+    return re.compile(
+        rf"(?i:a|an|the|its|their)\s+{doc}\s+(?:from|by|of)\s+(?P<src>.+)$"
+        rf"|(?P<own>[A-Z].*?)['’]s?\s+{doc}$"
+        rf"|(?i:the)\s+(?P<named>(?:[A-Z][\w’'-]*\s+)+)(?i:{nouns})$"
+    )
+
+
+def _source(att: Attribution, lang: str) -> Attribution:
+    """``att`` with a document's source as the speaker, when the document names it."""
+    m = _document_source(lang).match(att.speaker_text)
+    if m is None:
+        return att
+    group = next(g for g in ("src", "own", "named") if m.group(g))
+    start, end = m.span(group)
+    words = m.group(group).rstrip()
+    return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
 
 
 class _Reader:
@@ -176,6 +201,7 @@ class _Reader:
         speaker: str | None = None
         mention: Mention | None = None
         if att is not None:
+            att = _source(att, self.lang)
             speaker, mention = self.speaker_of(att)
             if mention is None:
                 att = None
@@ -245,7 +271,8 @@ class _Reader:
     def indirect(self, ss: int, se: int) -> _Found | None:
         headline = self.headlines.contains(ss)
         for r in reported_speech(self.text, ss, se):
-            att = Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue)
+            att = _source(Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue),
+                          self.lang)
             mention = _mention_of(att, self.lang)
             if mention is not None:
                 break

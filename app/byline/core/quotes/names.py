@@ -87,6 +87,8 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     if len(words) == 1 and low[0] in lex.pronouns:
         g = lex.pronouns[low[0]]
         return Mention("pronoun", phrase, gender=g)
+    if len(words) == 2 and low[0] == "the" and words[1].isupper() and len(words[1]) > 1:
+        return Mention("group", phrase, roles=(low[1],))  # "the EU", "the RCMP": a body
     if len(words) == 1 and _ACRONYM_PLURAL.match(words[0]):
         return Mention("group", phrase, roles=(low[0],))  # "MPs", "MLAs"
     if len(words) == 1 and (low[0] in lex.groups or low[0].rstrip("s") in lex.titles):
