@@ -86,7 +86,7 @@ def _source(att: Attribution, lang: str) -> Attribution:
     if m is None:
         return att
     group = next(g for g in ("src", "own", "named") if m.group(g))
-    start, end = m.span(group)
+    start = m.start(group)
     words = m.group(group).rstrip()
     return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
 
