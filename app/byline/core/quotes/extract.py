@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.12"
+EXTRACTOR_VERSION = "0.13"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -89,6 +89,14 @@ def _source(att: Attribution, lang: str) -> Attribution:
     start = m.start(group)
     words = m.group(group).rstrip()
     return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
+
+
+# A second report inside a reported clause, by the same speaker.
+_SECOND_REPORT = re.compile(
+    r",\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
+    r"argued|argues|noted|notes|warned|warns)|(?P<participle>noting|saying|adding|arguing|"
+    r"explaining|warning|insisting|stressing|acknowledging))\s+(?:that\s+)?"
+)
 
 
 class _Reader:
@@ -287,6 +295,17 @@ class _Reader:
             self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
+        second = _SECOND_REPORT.search(self.text, r.start, r.end)
+        if second is not None and second.start() - r.start > 12 and r.end - second.end() > 12:
+            # "Lee argued that A, noting B" / "Lee said A, he believed B": two reports of
+            # the one speaker, each its own clause
+            first = _Found(QuotedSpan(r.start, second.start(), False, False), QuoteKind.INDIRECT,
+                           speaker, r.cue, att.start, att.end)
+            cue = (second.group("verb") or second.group("participle")).lower()
+            self.found.append(first)
+            self.found.append(_Found(QuotedSpan(second.end(), r.end, False, False),
+                                     QuoteKind.INDIRECT, speaker, cue, att.start, att.end))
+            return f
         self.found.append(f)
         return f
 

@@ -93,8 +93,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
-        re.compile(rf"^{clause},\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"

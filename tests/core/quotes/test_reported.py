@@ -1,0 +1,32 @@
+"""Reported speech (indirect quotes) in sentences written for these tests."""
+
+from byline.core.model import Quote
+from byline.core.quotes import extract_quotes
+
+
+def _indirect(text: str) -> list[Quote]:
+    return [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+
+
+def test_participle_after_a_report_starts_a_second_report() -> None:
+    text = ("Ms. Okafor argued that the fee hurt small farms in the north, noting that "
+            "most of them already run at a loss.")
+    first, second = _indirect(text)
+    assert first.text == "the fee hurt small farms in the north"
+    assert second.text == "most of them already run at a loss"
+    assert (first.speaker, second.speaker, second.cue) == ("Okafor", "Okafor", "noting")
+
+
+def test_he_believed_after_a_report_is_a_second_report() -> None:
+    text = ("Though Judge Amos Reid said he was loath to fine a charity, he believed the "
+            "board had acted improperly.")
+    quotes = _indirect(text)
+    assert [q.text for q in quotes][-1] == "the board had acted improperly"
+    assert {q.speaker for q in quotes} == {"Amos Reid"}
+
+
+def test_clause_ending_in_a_quoted_word_then_speaker() -> None:
+    text = ("Fans objected in 1994 to the list's inclusion of \"three-peat,\" Lena Hart said.")
+    (q,) = _indirect(text)
+    assert q.speaker == "Lena Hart"
+    assert q.text.startswith("Fans objected in 1994")
