@@ -30,3 +30,18 @@ def test_clause_ending_in_a_quoted_word_then_speaker() -> None:
     (q,) = _indirect(text)
     assert q.speaker == "Lena Hart"
     assert q.text.startswith("Fans objected in 1994")
+
+
+def test_speaker_with_a_long_apposition_and_relative_clause() -> None:
+    text = ("Ruth Ames, a 1989 graduate and a county commissioner in Kenton County, where the "
+            "school is, said the photo badly misrepresents the culture at the school.")
+    (q,) = _indirect(text)
+    assert (q.speaker, q.text) == ("Ruth Ames",
+                                   "the photo badly misrepresents the culture at the school")
+
+
+def test_sentence_with_a_quoted_title_can_report_speech() -> None:
+    text = ("Omar Bell was interviewed on Monday.\n\n"
+            "He told NBC’s “Today” show that he was not disrespectful to anyone.")
+    (q,) = _indirect(text)
+    assert (q.speaker, q.text) == ("Omar Bell", "he was not disrespectful to anyone")

@@ -25,7 +25,7 @@ AUX = (
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
-              r"(?P<appos>[^,“”\"]{1,120}),)?")
+              r"(?P<appos>[^,“”\"]{1,120}(?:,\s+(?:who|where|which|and)\b[^,“”\"]{1,120}){0,2}),)?")
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"

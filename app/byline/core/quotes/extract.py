@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.13"
+EXTRACTOR_VERSION = "0.14"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -178,6 +178,7 @@ class _Reader:
                         self.found.append(_Found(q, QuoteKind.SCARE, None, None, None, None))
                 qi = k
                 continue
+            any_direct, first = False, qi
             while qi < len(quotes) and quotes[qi].start < se:
                 q = quotes[qi]
                 prev_end = quotes[qi - 1].end if qi > 0 else ps
@@ -185,8 +186,13 @@ class _Reader:
                 qi += 1
                 f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker,
                                 prev_end)
+                any_direct = any_direct or f.kind is QuoteKind.DIRECT
                 if f.kind is QuoteKind.DIRECT and f.speaker:
                     para_speaker = f.speaker
+            if not any_direct and k > first:
+                # only titles or terms in quotes ("He told NBC’s “Today” show that ..."):
+                # the sentence may still report speech
+                self.indirect(ss, se)
 
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
                para_speaker: str | None, prev_end: int) -> _Found:

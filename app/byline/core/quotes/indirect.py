@@ -24,7 +24,9 @@ _BETWEEN = (
     r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
 )
 _OBJECT = (
-    r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}))"
+    r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}"
+    # a programme named in quotes: "told NBC’s “Today” show"
+    r"(?:[“\"][^”\"]{1,40}[”\"]\s+(?:show|program|programme|podcast|newspaper))?))"
 )
 # Openers before the subject: "But", "In Russia,", "On Monday,"
 _OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40},\s+)?"
