@@ -134,3 +134,24 @@ def test_the_named_study_is_its_authors() -> None:
     text = "The retail sector employed 226,000 youth, according to the Youth Futures study."
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
     assert q.speaker == "Youth Futures"
+
+
+def test_the_diocese_is_the_diocese_named_in_full() -> None:
+    text = ("The Roman Catholic Diocese of Eastfield apologised on Saturday.\n\n"
+            "The diocese said the students would face an independent review.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Roman Catholic Diocese of Eastfield"
+
+
+def test_the_n_year_old_is_the_person_named_before() -> None:
+    text = ("Nick Brenner has four goals since Hartford traded him last week.\n\n"
+            "The 26-year-old right wing said his new teammates make it easy.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Nick Brenner"
+
+
+def test_the_commission_is_not_any_organisation_named_before() -> None:
+    text = ("Harbour Police Service released its figures on Monday.\n\n"
+            "The commission said the review would take a year.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "The commission"

@@ -78,6 +78,7 @@ def name_mentions(
     plain_names = _not_plain_name_words(lang)
     not_name = stopwords(lang)
     honorifics = [[h] for h in lex.honorifics]
+    institutions = people.orgs | {g for g in lex.groups if not g.endswith("s")}
     by_word = people.by_word
     common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
     out: list[tuple[int, Person, bool]] = []
@@ -85,10 +86,23 @@ def name_mentions(
     gaps = [(0 if i == 0 else spans[i - 1].end, s.start) for i, s in enumerate(spans)]
     gaps.append((spans[-1].end if spans else 0, len(text)))
     for gs, ge in gaps:
+        skip_until = 0
         for m in name_run.finditer(text, gs, ge):
             pos = m.start()
+            if pos < skip_until:
+                continue
             phrase = m.group()
             p: Person | None = None
+            of_place = _OF_NAME.match(text, m.end())
+            if of_place and strip_possessive(phrase.split()[-1]).lower() in institutions:
+                # "Diocese of Covington", "Department of Community Services": an
+                # institution named with "of" is one name, and no one's
+                skip_until = of_place.end()
+                full = phrase + of_place.group()
+                p = people.introduce(full, pos)
+                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                out.append((pos, p, opens))
+                continue
             if " " not in phrase:
                 # a lone capitalised word: only a known person's surname or first name matters
                 word = strip_possessive(phrase)
@@ -178,6 +192,7 @@ _VERB_AFTER = re.compile(
     r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
 _VERB_RIGHT_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+(?:ed|s)|gave|told|took|made)\b")
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*")
 _ADJECTIVE = re.compile(r"[\w'’]+-[a-z]+$")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z]{2,6})\)")
 # Words after which a name is an object, not the subject: "traded him for Victor Rask".

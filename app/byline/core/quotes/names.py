@@ -155,6 +155,12 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
     return None
 
 
+# Words for a body that can stand for any organisation the story names.
+_ANY_BODY = frozenset({"company", "firm", "business", "corporation", "agency", "group",
+                       "organization", "organisation", "retailer", "carrier", "airline",
+                       "insurer", "lender", "bank", "startup", "operator", "utility"})
+
+
 @dataclass
 class Person:
     name: str
@@ -341,7 +347,9 @@ class People:
                     return p.name, p
             # "the officer" for the person the passage is about, named or not
             p = self._latest("n")
-            if p is not None and (not p.named or head in self.lex.titles or m.text[4:5].isupper()):
+            aged = "year-old" in m.text  # "the 26-year-old right wing": a person named before
+            if p is not None and (not p.named or head in self.lex.titles or aged
+                                  or m.text[4:5].isupper()):
                 # "the 32-year-old labourer", "the Kentucky Republican": the person the
                 # passage is about
                 p.roles.add(head)
@@ -357,11 +365,14 @@ class People:
             # "the union" is the last "... Union" named, else the last organisation whose
             # name does not say it is another kind of body ("Health Authority" is no union)
             for q in recent:
-                if strip_possessive(q.name.split()[-1]).lower() == head:
+                # "the diocese" is the "Roman Catholic Diocese of Covington" named before
+                if head in (strip_possessive(w).lower() for w in q.name.split()):
                     return q.name, q
-            for q in recent:
-                last = strip_possessive(q.name.split()[-1]).lower()
-                if self._looks_like_org(q) and not (last == "authority" and head == "union"):
-                    return q.name, q
+            if head in _ANY_BODY:
+                # "the company", "the agency": whichever organisation the passage just named;
+                # "the commission" or "the union" is only one named so
+                for q in recent:
+                    if self._looks_like_org(q):
+                        return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
