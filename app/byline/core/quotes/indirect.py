@@ -148,6 +148,8 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     if not present:
         return
     forms, with_objects = _reporting_verbs(lang)
+    if present.isdisjoint(forms) and "ccording to" not in s:
+        return  # every reading needs a verb that reports speech, or "according to"
     # which readings can apply at all, from the words the sentence has: cheap tests that
     # spare most sentences most patterns
     possible = {

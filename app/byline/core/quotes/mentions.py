@@ -144,8 +144,8 @@ def name_mentions(
                     # Fleming"), not those of a phrase it ends ("the president of Rutland
                     # School")
                     window = text[max(0, pos - 40) : pos]
-                    cut = max(window.rfind(c) for c in ",.;:!?\n“”\"()")
-                    before = window[cut + 1 :].lower().split()[-3:]
+                    clause = _CLAUSE_TAIL.search(window)
+                    before = (clause.group() if clause else window).lower().split()[-3:]
                     while before and before[0] not in lex.titles:
                         before = before[1:]
                     if any(w in not_name for w in before):
@@ -193,6 +193,8 @@ _VERB_AFTER = re.compile(
 )
 _VERB_RIGHT_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+(?:ed|s)|gave|told|took|made)\b")
 _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*")
+# The end of a window of text after its last punctuation mark: the words in the same clause.
+_CLAUSE_TAIL = re.compile(r"(?<=[,.;:!?\n“”\"()])[^,.;:!?\n“”\"()]*\Z")
 _ADJECTIVE = re.compile(r"[\w'’]+-[a-z]+$")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z]{2,6})\)")
 # Words after which a name is an object, not the subject: "traded him for Victor Rask".
