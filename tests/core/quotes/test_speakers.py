@@ -155,3 +155,18 @@ def test_the_commission_is_not_any_organisation_named_before() -> None:
             "The commission said the review would take a year.")
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
     assert q.speaker == "The commission"
+
+
+def test_a_voice_named_in_passing_does_not_take_the_subject_s_he() -> None:
+    text = ("“They kept us out,” said Brian Holm, who leads the members' group.\n\n"
+            "Justice Adam Reyes ruled for the group on Friday. Still, he denied "
+            "Mr. Holm’s request for phone numbers.\n\n"
+            "“This has become an acrimonious fight,” he wrote in his decision.")
+    assert _speakers(text)[-1] == "Adam Reyes"
+
+
+def test_a_role_as_subject_after_an_opening_phrase() -> None:
+    text = ("Mayor Doug Kerr spoke in March. “We will build it,” a spokesperson said.\n\n"
+            "On Dec. 13, the mayor raised the plan again while speaking to the media.\n\n"
+            "“We can reduce costs considerably,” he said.")
+    assert _speakers(text)[-1] == "Doug Kerr"

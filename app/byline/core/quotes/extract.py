@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.15"
+EXTRACTOR_VERSION = "0.16"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -38,7 +38,11 @@ SCARE_MAX_WORDS = 3
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
-_DEFINITE_SUBJECT = re.compile(r"(?:But |And )?[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b")
+# "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
+_DEFINITE_SUBJECT = re.compile(
+    r"(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40},\s+)?(?:But |And )?[Tt]he "
+    r"((?:[\w-]+ ){0,2}[a-z]+)\b"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 

@@ -301,10 +301,10 @@ class People:
         def salience(i: int, p: Person, subject: bool) -> tuple[float, bool]:
             # recency first, then being a sentence's subject, then being one of the voices;
             # a gender the article showed only breaks ties (it is learnt, so it may be wrong).
-            # Recency counts only the subjects and voices named since: a person named in
-            # passing after the subject ("traded him for Victor Rask") does not push the
-            # subject back ("Niederreiter has four goals since ...").
-            rank = sum(1 for q, s in fits[:i] if s or q.spoke)
+            # Recency counts only the subjects named since: a person named in passing after
+            # the subject ("traded him for Victor Rask", "denied Mr. Hemming's request")
+            # does not push the subject back.
+            rank = sum(1 for _, s in fits[:i] if s)
             exact = gender in ("m", "f") and p.gender == gender
             return 1 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank, exact
 
