@@ -170,3 +170,12 @@ def test_a_role_as_subject_after_an_opening_phrase() -> None:
             "On Dec. 13, the mayor raised the plan again while speaking to the media.\n\n"
             "“We can reduce costs considerably,” he said.")
     assert _speakers(text)[-1] == "Doug Kerr"
+
+
+def test_pronoun_after_an_object_name_belongs_to_the_subject() -> None:
+    # "he" follows "Orbis Consultants" but belongs to the sentence's subject
+    text = ("Hiram Odhiambo, an executive, hid under a desk.\n\n"
+            "Mamadou Sall was on a trip from Paris for Orbis Consultants when he ended up "
+            "in a room with other guests.\n\n"
+            "“The police came to evacuate us,” he said.")
+    assert _speakers(text) == ["Mamadou Sall"]

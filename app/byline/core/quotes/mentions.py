@@ -189,7 +189,8 @@ def name_mentions(
 _VERB_AFTER = re.compile(
     r"(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:(?:\w+ly|also|still|then|later|now|never|often|already|once)\s+)?(?:is|was|are|were|has|had|have|will|would"
     r"|can|could|did|does|do|said|says|told|tells|gave|took|went|made|got|began|became|saw|knew"
-    r"|thought|felt|wrote|spoke|[a-z]{2,}ed|[a-z]{2,}s)\b"
+    r"|thought|felt|wrote|spoke|found|kept|held|met|led|left|lost|won|paid|sent|spent|heard"
+    r"|meant|stood|came|ran|[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
 _VERB_RIGHT_AFTER_COMMA = re.compile(r",\s+(?:[a-z]+(?:ed|s)|gave|told|took|made)\b")
 _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*")
@@ -251,16 +252,31 @@ def _in_headline(text: str, pos: int) -> bool:
 def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
     """A person's gender as the article shows it: the pronoun that follows a mention of them
     before anyone else is named ("Lee arrived at six. She said ...")."""
-    for i, (pos, p, _) in enumerate(mentions):
-        end = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+    claimed: dict[int, tuple[Person, bool]] = {}  # pronoun position -> who it follows
+    for i, (pos, p, subject) in enumerate(mentions):
+        # a subject's pronoun may come after other names of its sentence ("Dia was on a trip
+        # for STP Consultants when he ..."); anyone else's only before the next name
+        nxt = i + 1
+        while subject and nxt < len(mentions) and not mentions[nxt][2]:
+            nxt += 1
+        end = mentions[nxt][0] if nxt < len(mentions) else len(text)
         # read from after the name itself (its "Dr." does not end the sentence)
         last = p.name.split()[-1]
         found = text.find(last, pos, pos + 80)
         pos = found + len(last) if found >= 0 else pos
         stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
         m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
-        if m:
-            p.votes[0 if m.group().lower() in ("he", "his", "himself") else 1] += 1
+        if m and not claimed.get(m.start(), (p, False))[1]:
+            claimed[m.start()] = (p, subject and " " in p.name and _VERB_AFTER.match(text, pos)
+                                  is not None)
+    for at, (p, subject_person) in claimed.items():
+        word = _PRONOUN.match(text, at)
+        male = word is not None and word.group().lower() in ("he", "his", "himself")
+        p.votes[0 if male else 1] += 1
+        if subject_person:
+            # "Mamadou Dia was on a trip when he ...": a named subject that a "he" or "she"
+            # follows in its own sentence is a person
+            p.is_person = True
     for _, p, _ in mentions:
         he, she = p.votes
         if not p.gender and he != she:
