@@ -81,3 +81,8 @@ def test_stray_closing_mark_after_a_full_quotation_keeps_that_quotation() -> Non
         "“We will not lose this time,”",
         "Ortiz said on radio. Nobody wins, we all lose.”",
     ]
+
+
+def test_straight_mark_between_spaces_opens_when_none_is_open() -> None:
+    text = 'Lee cited an idea. This would " provide supply in quiet streets."'
+    assert _quoted(text) == ['" provide supply in quiet streets."']

@@ -50,8 +50,9 @@ def _can_open(text: str, i: int, ch: str, opener: str | None) -> bool:
         return after not in _SPACE_AFTER or before in _OPENERS_BEFORE
     if ch == "”":  # Swedish style, or a typo: ” used as an opening mark before a word
         return before in _OPENERS_BEFORE and after not in _SPACE_AFTER
-    # straight ": an opening mark stands before a word, never before a space
-    return after not in _SPACE_AFTER
+    # straight ": an opening mark stands before a word, never before a space; one with a
+    # space on both sides (a typo: 'would " provide supply."') opens when none is open
+    return after not in _SPACE_AFTER or (before in " \t" and after in " \t")
 
 
 def _can_close(text: str, i: int, ch: str, opener: str) -> bool:
