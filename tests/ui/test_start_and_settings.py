@@ -163,3 +163,23 @@ def test_check_quotes_window_opens_sources_in_the_reading_view(
     assert window.reader.textCursor().position() == window.reader.offset_map.to_doc(start)
     assert window.reader.span_is_visible(start)
     check_view.close()
+
+
+def test_first_start_fits_a_1280_by_800_screen_with_every_pane_showing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from byline.ui.app import create_window
+
+    window = create_window(data_dir)  # no settings yet: the default geometry
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        frame = window.frameGeometry()
+        assert frame.width() <= 1280 and frame.height() <= 800
+        assert window.width() >= 1100
+        assert window.sidebar.isVisible() and window.library_pane.isVisible()
+        assert window.sidebar.width() >= window.sidebar.minimumWidth()
+    finally:
+        window.close()
+        window.session.library.close()

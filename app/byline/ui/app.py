@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from byline import APP_ID
 from byline.assets import resource_path
 from byline.core.errors import BylineError
 from byline.store import Library, default_data_dir
@@ -53,7 +54,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Byline")
     app.setOrganizationName("Byline")
-    app.setDesktopFileName("byline")
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop file
     icon = resource_path("byline.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -68,6 +68,9 @@ if TYPE_CHECKING:
 
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 LINK_SCHEMES = {"http", "https", "mailto"}
+# Fits a 1280×800 screen (with a panel and title bar) with all three panes showing.
+DEFAULT_SIZE = (1200, 760)
+DEFAULT_SPLIT = (240, 600, 360)
 
 WELCOME_EMPTY = """<h2>Welcome to Byline</h2>
 <p>Import articles, reports and transcripts (File › Import, or drop files on this window).
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([280, 760, 360])
+        self.splitter.setSizes(list(DEFAULT_SPLIT))
         self.setCentralWidget(self.splitter)
 
         status = self.statusBar()
@@ -979,7 +982,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(*DEFAULT_SIZE)
         splitter = s.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
