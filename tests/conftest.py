@@ -1,12 +1,16 @@
-"""Shared test set-up: no test may open a network connection."""
+"""Shared test set-up: no test may open a network connection, and Qt never needs a display."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+# Before any test module imports Qt: widgets are real, the screen is not.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class NetworkBlocked(RuntimeError):

@@ -73,6 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=cmd_check)
 
+    p = commands.add_parser("export", help="export notes as Markdown, or a full JSON backup")
+    p.add_argument("--format", choices=("markdown", "json"), required=True)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--doc", type=int, nargs="+", metavar="ID", help="these documents")
+    which.add_argument("--tag", help="the documents with this tag")
+    which.add_argument("--all", action="store_true", help="every document")
+    p.add_argument(
+        "--template",
+        metavar="NAME|FILE",
+        help="Markdown shape: full (default), quotes, highlights, or a template file",
+    )
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="a .md/.json file or a folder"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser("import-backup", help="restore a JSON backup into the library")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_import_backup)
+
     return parser
 
 
@@ -362,6 +383,43 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"    diff: {render_diff(c.diff)}")
         _err(f"{len(result.checks)} quotations, {result.problems} to fix")
     return EXIT_FAILED if result.problems else EXIT_OK
+
+
+# --- export and backup ----------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from byline import exports
+
+    if args.format == "json" and args.template:
+        raise BylineError("--template shapes Markdown; a JSON backup always holds everything.")
+    library = _library(args)
+    try:
+        ids = exports.select_documents(library, doc_ids=args.doc, tag=args.tag, all_=args.all)
+        if args.format == "markdown":
+            paths = exports.export_markdown(
+                library, ids, args.out, template=args.template or "full", force=args.force
+            )
+        else:
+            paths = [exports.export_json(library, ids, args.out, force=args.force)]
+    finally:
+        library.close()
+    noun = "document" if len(ids) == 1 else "documents"
+    where = paths[0] if len(paths) == 1 else args.out
+    _err(f"Exported {len(ids)} {noun} to {where}")
+    return EXIT_OK
+
+
+def cmd_import_backup(args: argparse.Namespace) -> int:
+    from byline import exports
+
+    library = _library(args)
+    try:
+        report = exports.import_backup(library, args.file)
+    finally:
+        library.close()
+    _err(report.summary())
+    return EXIT_OK
 
 
 if __name__ == "__main__":
