@@ -45,3 +45,13 @@ def test_sentence_with_a_quoted_title_can_report_speech() -> None:
             "He told NBC’s “Today” show that he was not disrespectful to anyone.")
     (q,) = _indirect(text)
     assert (q.speaker, q.text) == ("Omar Bell", "he was not disrespectful to anyone")
+
+
+def test_second_speaker_set_against_the_first_in_one_sentence() -> None:
+    text = ("Union president Terry Walsh spoke on Monday.\n\n"
+            "According to the ministry, the target is met in 90 per cent of cases but Walsh "
+            "says that is not what the union is seeing.")
+    first, second = _indirect(text)
+    assert first.speaker == "the ministry"
+    assert (second.speaker, second.cue) == ("Terry Walsh", "says")
+    assert second.text == "that is not what the union is seeing"

@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.18"
+EXTRACTOR_VERSION = "0.19"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -95,11 +95,16 @@ def _source(att: Attribution, lang: str) -> Attribution:
     return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
 
 
+# "that" after a verb of saying, unless it is the subject itself ("says that is not so")
+_THAT = r"(?:that\s+(?!is\b|was\b|has\b|will\b))?"
 # A second report inside a reported clause, by the same speaker.
 _SECOND_REPORT = re.compile(
     r",\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
     r"argued|argues|noted|notes|warned|warns)|(?P<participle>noting|saying|adding|arguing|"
-    r"explaining|warning|insisting|stressing|acknowledging))\s+(?:that\s+)?"
+    rf"explaining|warning|insisting|stressing|acknowledging))\s+{_THAT}"
+    # a second speaker set against the first: "..., but Chapman says ...", "..., Lee says"
+    r"|(?:,\s+(?:but\s+)?|\s+but\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    rf"(?P<named_verb>says|said|argues|argued|insists|insisted|counters|countered)\s+{_THAT}"
 )
 
 
@@ -308,13 +313,23 @@ class _Reader:
         second = _SECOND_REPORT.search(self.text, r.start, r.end)
         if second is not None and second.start() - r.start > 12 and r.end - second.end() > 12:
             # "Lee argued that A, noting B" / "Lee said A, he believed B": two reports of
-            # the one speaker, each its own clause
+            # the one speaker, each its own clause; "According to EHS, A, but Chapman says
+            # B": the second has a speaker of its own
             first = _Found(QuotedSpan(r.start, second.start(), False, False), QuoteKind.INDIRECT,
                            speaker, r.cue, att.start, att.end)
-            cue = (second.group("verb") or second.group("participle")).lower()
+            cue = (second.group("verb") or second.group("participle")
+                   or second.group("named_verb")).lower()
+            second_speaker, s_start, s_end = speaker, att.start, att.end
+            if second.group("name") and not headline:
+                named = Attribution(second.group("name"), second.start("name"),
+                                    second.end("name"), cue)
+                if _mention_of(named, self.lang) is not None:
+                    second_speaker, _ = self.speaker_of(named)
+                    s_start, s_end = named.start, named.end
+                    self.last_speaker = second_speaker
             self.found.append(first)
             self.found.append(_Found(QuotedSpan(second.end(), r.end, False, False),
-                                     QuoteKind.INDIRECT, speaker, cue, att.start, att.end))
+                                     QuoteKind.INDIRECT, second_speaker, cue, s_start, s_end))
             return f
         self.found.append(f)
         return f
