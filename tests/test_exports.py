@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
 
+import byline.exports
 from byline.assets import sample_document_path
 from byline.core.errors import BylineError, NotFound
 from byline.core.model import BlockKind, ParsedDocument, QuoteCorrection
@@ -272,28 +274,57 @@ def test_unknown_ids_and_unused_tags_are_reported(library: Library, sample: int)
 # -------------------------------------------------------------------------------- backup
 
 
-def comparable(backup_path: Path) -> list[dict[str, object]]:
-    """A backup's documents without the timestamps a restore cannot yet carry over."""
-    documents = json.loads(backup_path.read_text(encoding="utf-8"))["documents"]
-    for document in documents:
-        document.pop("imported")
-        for highlight in document["highlights"]:
-            highlight.pop("created")
-            highlight.pop("updated")
-    return list(documents)
+class _ExportClock(datetime):
+    """One fixed "now", so two backups written seconds apart carry the same export time: the
+    time a backup was written is not part of what a restore brings back."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _ExportClock:
+        return cls(2026, 1, 2, 3, 4, 5, tzinfo=tz)
 
 
 def test_a_backup_restores_into_a_fresh_library_without_loss(
-    library: Library, sample: int, tmp_path: Path
+    library: Library, sample: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_text(library, "Other", "Text with “a quote,” she said.")
+    monkeypatch.setattr(byline.exports, "datetime", _ExportClock)
+    # Made years ago, so a restore that stamped "now" instead would show.
+    text, blocks = assemble([BlockText(BlockKind.PARAGRAPH, "Text with “a quote,” she said.")])
+    other, _ = library.add_document(
+        ParsedDocument(text, blocks, "Other", "text"), imported="2019-03-04T05:06:07+00:00"
+    )
+    library.add_highlight(
+        other, 0, 4, created="2019-03-05T00:00:00+00:00", updated="2019-04-01T00:00:00+00:00"
+    )
     first = export_json(library, select_documents(library, all_=True), tmp_path / "one.json")
     with Library.open(tmp_path / "fresh.db") as fresh:
         report = import_backup(fresh, first)
-        assert report.documents_added == 2 and report.highlights_added == 2
+        assert report.documents_added == 2 and report.highlights_added == 3
         assert report.corrections_added == 1 and report.notes_restored == 1
         second = export_json(fresh, select_documents(fresh, all_=True), tmp_path / "two.json")
-    assert comparable(second) == comparable(first)
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_restore_keeps_when_documents_were_imported_and_highlights_made(
+    library: Library, sample: int, tmp_path: Path
+) -> None:
+    backup = export_json(library, [sample], tmp_path / "one.json")
+    document = json.loads(backup.read_text(encoding="utf-8"))["documents"][0]
+    document["imported"] = "2020-05-06T07:08:09+00:00"
+    document["highlights"][0]["created"] = "2021-01-01T00:00:00+00:00"
+    document["highlights"][0]["updated"] = "2022-02-02T00:00:00+00:00"
+    backup.write_text(
+        json.dumps({"format": "byline-backup", "version": 1, "documents": [document]}),
+        encoding="utf-8",
+    )
+    with Library.open(tmp_path / "fresh.db") as fresh:
+        import_backup(fresh, backup)
+        (restored,) = fresh.list_documents()
+        first = fresh.highlights(restored.id)[0]
+    assert restored.imported == "2020-05-06T07:08:09+00:00"
+    assert (first.created, first.updated) == (
+        "2021-01-01T00:00:00+00:00",
+        "2022-02-02T00:00:00+00:00",
+    )
 
 
 def test_two_highlights_of_one_passage_are_both_restored_once(

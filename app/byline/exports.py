@@ -273,7 +273,7 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
 
 
 def _restore_document(library: Library, backup: BackupDocument) -> dict[str, int]:
-    doc_id, existed = library.add_document(backup.parsed)
+    doc_id, existed = library.add_document(backup.parsed, imported=backup.imported)
     counts = {
         "documents_added": int(not existed),
         "documents_already_there": int(existed),
@@ -308,7 +308,15 @@ def _restore_document(library: Library, backup: BackupDocument) -> dict[str, int
             present[(*span, h.exact)] -= 1
             counts["highlights_already_there"] += 1
         else:
-            library.add_highlight(doc_id, *span, color=h.color, note=h.note, tags=h.tags)
+            library.add_highlight(
+                doc_id,
+                *span,
+                color=h.color,
+                note=h.note,
+                tags=h.tags,
+                created=h.created,
+                updated=h.updated,
+            )
             counts["highlights_added"] += 1
 
     # Corrections are keyed by the offsets of quotes, which hold only for the very same text.

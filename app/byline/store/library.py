@@ -251,11 +251,13 @@ class Library:
     # ----------------------------------------------------------------------- documents
 
     @_guarded
-    def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
+    def add_document(self, parsed: ParsedDocument, imported: str | None = None) -> tuple[int, bool]:
         """Store ``parsed``; returns (document id, was_duplicate). A document whose text is the
-        same as one already stored is not stored again: its existing id comes back."""
+        same as one already stored is not stored again: its existing id comes back.
+        ``imported`` (ISO 8601) is when it was first imported, for a restore to keep; now when
+        not given."""
         with _write_transaction(self.db):
-            return self._insert_document(parsed, now_iso())
+            return self._insert_document(parsed, imported or now_iso())
 
     @_guarded
     def add_documents(self, parsed: Iterable[ParsedDocument]) -> list[tuple[int, bool]]:
@@ -422,16 +424,21 @@ class Library:
         color: str = "yellow",
         note: str = "",
         tags: Iterable[str] = (),
+        *,
+        created: str | None = None,
+        updated: str | None = None,
     ) -> Highlight:
         """Highlight ``text[start:end]`` of the document. Raises NotFound for an unknown
-        document and ValueError unless ``0 <= start < end <= len(text)``."""
+        document and ValueError unless ``0 <= start < end <= len(text)``. ``created`` and
+        ``updated`` (ISO 8601) are for a restore to keep the original times; now when not
+        given (``updated`` defaults to ``created``)."""
         names = normalise_tags(tags)
         with _write_transaction(self.db):
             row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
             if row is None:
                 raise NotFound(f"Document {doc_id} is not in the library.")
             anchor = make_anchor(row[0], start, end)
-            stamp = now_iso()
+            created = created or now_iso()
             cursor = self.db.execute(
                 """INSERT INTO highlights (document_id, start, "end", exact, prefix, suffix,
                     color, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -444,8 +451,8 @@ class Library:
                     anchor.suffix,
                     color,
                     note,
-                    stamp,
-                    stamp,
+                    created,
+                    updated or created,
                 ],
             )
             assert cursor.lastrowid is not None
