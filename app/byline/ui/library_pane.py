@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -68,6 +69,8 @@ class LibraryPane(QWidget):
         self.document_list = EntryList(self)
         self.document_list.setObjectName("documentList")
         self.document_list.setModel(self.documents)
+        # Several documents can be selected for File › Export (Ctrl/Shift+click).
+        self.document_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.document_list.activated.connect(self._document_clicked)
         self.document_list.clicked.connect(self._document_clicked)
         self.document_list.customContextMenuRequested.connect(self._document_menu)
@@ -176,6 +179,12 @@ class LibraryPane(QWidget):
         self.hits.set_items(hits)
         self.stack.setCurrentWidget(self.hit_list)
         self.count_label.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}")
+
+    def selected_ids(self) -> list[int]:
+        """The documents selected in the list, top to bottom."""
+        rows = sorted(i.row() for i in self.document_list.selectionModel().selectedRows())
+        values = [self.documents.index(r, 0).data(ItemRole) for r in rows]
+        return [v.id for v in values if isinstance(v, DocumentSummary)]
 
     def _document_clicked(self, index: QModelIndex) -> None:
         value = index.data(ItemRole)

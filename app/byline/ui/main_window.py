@@ -4,7 +4,7 @@ signals and never parses files or extracts quotes itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,7 @@ from byline.core.model import (
 )
 from byline.ui import commands
 from byline.ui.attribution import attributed
+from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -61,7 +62,7 @@ from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
-from byline.ui.workers import ImportTask, QuotesTask, start
+from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
@@ -103,8 +104,12 @@ class MainWindow(QMainWindow):
         if self.current_color not in COLOR_NAMES:
             self.current_color = "yellow"
         self.theme = ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value)))
-        self._tasks: set[ImportTask | QuotesTask] = set()
+        self._tasks: set[ImportTask | QuotesTask | ExportTask] = set()
         self._import_task: ImportTask | None = None
+        self._export_task: ExportTask | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.overwrite_box: QMessageBox | None = None
+        self.last_export: list[Path] = []
         self._closed = False  # late worker results are dropped after close
         self._syncing = False  # a sidebar selection is moving the caret, or vice versa
         self.import_summary: QMessageBox | None = None
@@ -229,6 +234,17 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+K",
             "Check a draft's quotations against the library",
         )
+        self.export_markdown_action = self._action(
+            "&Export notes as Markdown…",
+            self.ask_export_markdown,
+            "Ctrl+E",
+            "Write the notes, quotes and highlights of documents to Markdown files",
+        )
+        self.export_backup_action = self._action(
+            "Export &backup (JSON)…",
+            self.ask_export_backup,
+            tip="Save every document with its highlights and notes in one file",
+        )
         self.quit_action = self._action("&Quit", self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -244,6 +260,16 @@ class MainWindow(QMainWindow):
             self.copy_with_attribution,
             "Ctrl+Shift+C",
             "Copy the passage in quotation marks with speaker, outlet, title and date",
+        )
+        self.copy_markdown_action = self._action(
+            "Copy document as &Markdown",
+            self.copy_document_markdown,
+            tip="Copy the open document's notes, quotes and highlights as Markdown",
+        )
+        self.copy_highlight_markdown_action = self._action(
+            "Copy highlight as Mar&kdown",
+            self.copy_highlight_markdown,
+            tip="Copy the selected highlight with its source and note as Markdown",
         )
         self.highlight_action = self._action(
             "&Highlight selection", lambda: self.highlight_selection(), "H"
@@ -319,11 +345,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.check_action)
         file_menu.addSeparator()
+        file_menu.addActions([self.export_markdown_action, self.export_backup_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.copy_attributed_action])
+        edit_menu.addActions([self.copy_markdown_action, self.copy_highlight_markdown_action])
         edit_menu.addSeparator()
         edit_menu.addActions(
             [self.highlight_action, self.note_action, self.delete_highlight_action]
@@ -910,7 +939,7 @@ class MainWindow(QMainWindow):
         self.import_summary = box
         box.open()  # not exec(): the window stays responsive
 
-    def _run(self, task: ImportTask | QuotesTask) -> None:
+    def _run(self, task: ImportTask | QuotesTask | ExportTask) -> None:
         # Referenced until its last signal is delivered, so its signals object stays alive.
         self._tasks.add(task)
         signals = task.signals
@@ -918,9 +947,188 @@ class MainWindow(QMainWindow):
         signals.failed.connect(lambda *_: self._tasks.discard(task))
         start(task)
 
-    def cancel_all_tasks(self) -> None:
+    def cancel_all_tasks(self) -> None:  # an export runs to its end: it writes atomically
         if self._import_task is not None:
             self._import_task.cancel()
+
+    # ================================================================== exporting
+    def ask_export_markdown(self) -> ExportDialog:
+        """Open the export dialog (not modal); its Export button starts the export."""
+        dialog = ExportDialog(
+            self,
+            has_current=self.document is not None,
+            selected_count=len(self.library_pane.selected_ids()),
+            start_folder=Path(str(self.settings.value("exportFolder", str(Path.home())))),
+        )
+        dialog.accepted.connect(lambda: self.export_markdown(dialog.choice()))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _export_ids(self, scope: ExportScope) -> list[int]:
+        if scope is ExportScope.CURRENT:
+            return [self.document.id] if self.document is not None else []
+        if scope is ExportScope.SELECTED:
+            return self.library_pane.selected_ids()
+        return [d.id for d in self.library.list_documents()]
+
+    def export_markdown(self, choice: ExportChoice) -> None:
+        """Export as chosen, asking first when files would be overwritten."""
+        from byline.exports import markdown_targets  # see ExportTask.run
+
+        doc_ids = self._export_ids(choice.scope)
+        if not doc_ids:
+            self.show_error("There are no documents to export.")
+            return
+        targets = markdown_targets(
+            self.library, doc_ids, choice.destination, single_file=choice.single_file
+        )
+        folder = choice.destination.parent if choice.single_file else choice.destination
+        self.settings.setValue("exportFolder", str(folder))
+
+        def run(force: bool) -> None:
+            self._start_export(
+                ExportTask(
+                    self.session.db_path,
+                    doc_ids,
+                    choice.destination,
+                    template=choice.template,
+                    single_file=choice.single_file,
+                    force=force,
+                )
+            )
+
+        self._ask_overwrite([t for t in targets if t.exists()], run)
+
+    def ask_export_backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export backup",
+            str(Path(str(self.settings.value("exportFolder", str(Path.home())))) / "byline.json"),
+            "Byline backup (*.json)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, like Markdown
+        )
+        if name:
+            self.export_backup(Path(name))
+
+    def export_backup(self, out: Path) -> None:
+        """Save every document (text, highlights, notes, corrections) as a JSON backup."""
+        doc_ids = [d.id for d in self.library.list_documents()]
+        if not doc_ids:
+            self.show_error("The library has no documents to back up.")
+            return
+        self.settings.setValue("exportFolder", str(out.parent))
+        self._ask_overwrite(
+            [out] if out.exists() else [],
+            lambda force: self._start_export(
+                ExportTask(self.session.db_path, doc_ids, out, template=None, force=force)
+            ),
+        )
+
+    def _ask_overwrite(self, existing: list[Path], run: Callable[[bool], None]) -> None:
+        """Run at once when nothing would be overwritten; else ask (without a modal loop)."""
+        if not existing:
+            run(False)
+            return
+        names = "\n".join(p.name for p in existing[:8])
+        if len(existing) > 8:
+            names += f"\n…and {len(existing) - 8} more"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace existing files?",
+            f"{len(existing)} file(s) already exist in {existing[0].parent}:\n\n{names}\n\n"
+            "Replace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("Replace")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: run(True))
+        self.overwrite_box = box
+        box.open()
+
+    def _start_export(self, task: ExportTask) -> None:
+        if self._import_task is not None or self._export_task is not None:
+            self.statusBar().showMessage("Still busy; try again when it is done.", 5000)
+            return
+        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
+        self.highlights_panel.flush()
+        task.signals.progress.connect(self._export_progress)
+        task.signals.finished.connect(self._export_finished)
+        task.signals.failed.connect(self._export_failed)
+        self._export_task = task
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Exporting…")
+        self.progress.show()
+        self.statusBar().showMessage("Exporting…")
+        self._run(task)
+
+    @property
+    def exporting(self) -> bool:
+        return self._export_task is not None
+
+    def _export_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done} of {total}")
+
+    def _export_ended(self) -> None:
+        self._export_task = None
+        self.progress.hide()
+        self.statusBar().clearMessage()
+
+    def _export_failed(self, message: str) -> None:
+        if self._closed:
+            return
+        self._export_ended()
+        self.show_error(message)
+
+    def _export_finished(self, written: list[Path]) -> None:
+        if self._closed:
+            return
+        self._export_ended()
+        self.last_export = written
+        where = written[0] if len(written) == 1 else written[0].parent
+        self.statusBar().showMessage(
+            f"Exported {len(written)} file{'s' if len(written) != 1 else ''} to {where}.", 8000
+        )
+
+    def copy_document_markdown(self) -> None:
+        if self.document is None:
+            self.statusBar().showMessage("Open a document first.", 3000)
+            return
+        from byline.exports import copy_markdown  # see ExportTask.run
+
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        try:
+            text = copy_markdown(self.library, self.document.id)
+        except BylineError as exc:
+            self.show_error(str(exc))
+            return
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied the document's notes as Markdown.", 3000)
+
+    def copy_highlight_markdown(self) -> None:
+        """The highlight selected in the sidebar, else the one under the caret."""
+        offset = self.reader.caret_offset()
+        target = self.highlights_panel.current or next(
+            (h for h in self.highlights if h.start <= offset < h.end), None
+        )
+        if self.document is None or target is None:
+            self.statusBar().showMessage("Select a highlight first.", 3000)
+            return
+        from byline.exports import highlight_markdown  # see ExportTask.run
+
+        self.highlights_panel.flush()
+        try:
+            text = highlight_markdown(self.library, target.id)
+        except BylineError as exc:
+            self.show_error(str(exc))
+            return
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied the highlight as Markdown.", 3000)
 
     # drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -101,7 +101,7 @@ def start(task: QRunnable) -> None:
     QThreadPool.globalInstance().start(task)
 
 
-__all__ = ["ImportReport", "ImportTask", "QuotesTask", "start"]
+__all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
 
 
 class ListingSignals(QObject):
@@ -130,3 +130,58 @@ class ListingTask(QRunnable):
             self.signals.failed.emit(self.generation, str(exc))
             return
         self.signals.finished.emit(self.generation, summaries, tags)
+
+
+class ExportSignals(QObject):
+    progress = Signal(int, int)  # documents done, total
+    finished = Signal(object)  # list[Path] written
+    failed = Signal(str)
+
+
+class ExportTask(QRunnable):
+    """Write Markdown notes (``template`` given) or, when ``template`` is None, a JSON backup of
+    the documents. ``force`` is set only after the reader agreed to overwrite."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        doc_ids: Sequence[int],
+        out: Path,
+        *,
+        template: str | None,
+        single_file: bool = True,
+        force: bool = False,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.doc_ids = list(doc_ids)
+        self.out = out
+        self.template = template
+        self.single_file = single_file
+        self.force = force
+        self.signals = ExportSignals()
+
+    def run(self) -> None:
+        from byline import exports  # loads the quote extractor: on the worker, see ImportTask
+
+        try:
+            with Library.open(self.db_path) as library:
+                if self.template is None:
+                    written = [exports.export_json(library, self.doc_ids, self.out, self.force)]
+                else:
+                    written = exports.export_markdown(
+                        library,
+                        self.doc_ids,
+                        self.out,
+                        template=self.template,
+                        single_file=self.single_file,
+                        force=self.force,
+                        on_progress=self.signals.progress.emit,
+                    )
+        except BylineError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug must not leave the progress bar up forever
+            self.signals.failed.emit(f"The export stopped because of an internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(written)
