@@ -55,3 +55,22 @@ def test_second_speaker_set_against_the_first_in_one_sentence() -> None:
     assert first.speaker == "the ministry"
     assert (second.speaker, second.cue) == ("Terry Walsh", "says")
     assert second.text == "that is not what the union is seeing"
+
+
+def test_speaker_set_inside_the_reported_words() -> None:
+    text = "Police, Judge Ada Sinclair says, have no policies to deal with the situation."
+    (q,) = _indirect(text)
+    assert q.speaker == "Ada Sinclair"
+    assert q.text.endswith("have no policies to deal with the situation")
+
+
+def test_according_to_set_inside_the_reported_words() -> None:
+    text = "Shelter residents, according to the survey, are fearful about losing their beds."
+    (q,) = _indirect(text)
+    assert q.speaker == "the survey"
+
+
+def test_words_between_the_verb_and_that() -> None:
+    text = "Dolores Lane acknowledged before the judge that the number seemed a bit excessive."
+    (q,) = _indirect(text)
+    assert (q.speaker, q.text) == ("Dolores Lane", "the number seemed a bit excessive")

@@ -179,3 +179,10 @@ def test_pronoun_after_an_object_name_belongs_to_the_subject() -> None:
             "in a room with other guests.\n\n"
             "“The police came to evacuate us,” he said.")
     assert _speakers(text) == ["Mamadou Sall"]
+
+
+def test_name_with_a_relative_clause_then_verb_is_the_subject() -> None:
+    text = ("Babatunde Aro, 50, joined the program in May.\n\n"
+            "Toronto retiree Doug Perry, who lost 16 lbs. “and two belt loops” since May, says "
+            "the program changed his life. “I always had good intentions,” he says.")
+    assert _speakers(text)[-1] == "Doug Perry"

@@ -21,7 +21,9 @@ _MEDIUM = (
 _BETWEEN = (
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
     rf"|\s+in\s+{_MEDIUM}|\s+(?:by|in\s+an?)\s+(?:text\s+message|e-?mail|phone|telephone)"
-    r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
+    r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,)"
+    # a few words, then "that": "noted several times that", "acknowledged before the judge that"
+    r"|\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=\s+that\s))*"
 )
 _OBJECT = (
     r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}"
@@ -109,6 +111,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings)
         re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
+        # the speaker set inside the reported words: "Police, Sinclair says, have no policies"
+        re.compile(
+            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{AUX}{cue}"
+            rf"|(?P<acc>according\s+to)\s+(?P<src>[^,“”\"]{{1,80}})),\s+[^“”\"]+?){end}"
+        ),
     )
 
 
@@ -116,6 +123,7 @@ _WORD = re.compile(r"\S+")
 # indexes of the readings in _patterns
 _ACCORDING_FIRST, _ACCORDING_LAST, _TOLD, _SPEAKER_FIRST = 0, 1, 2, 3
 _CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INNER = 4, 5, 6, 7, 8
+_INSERTED = 9
 
 
 @cache
@@ -160,6 +168,7 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
         _CLAUSE_THEN_CUE: "," in s,
         _COORDINATED: " and " in s,
         _PARTICIPLE: "," in s and any(w.endswith("ing") for w in present),
+        _INSERTED: s.count(",") >= 2,
     }
     for i, pat in enumerate(_patterns(lang)):
         if not possible.get(i, True):
@@ -187,7 +196,7 @@ def _reading(
     cue = m.groupdict().get("cue") or "according to"
     if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
         return  # "Suncor reported a profit": an object, not what anyone said
-    spk = "spk"
+    spk = "src" if m.groupdict().get("src") else "spk"
     appos = m.groupdict().get("appos")
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"

@@ -187,7 +187,10 @@ def name_mentions(
 # A finite verb after a name, perhaps past an apposition or an age between commas: "Lu Kang
 # gave", "Shanaaz Gokool, president of Dying with Dignity, is", "Kevin Haley, agreed".
 _VERB_AFTER = re.compile(
-    r"(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:(?:\w+ly|also|still|then|later|now|never|often|already|once)\s+)?(?:is|was|are|were|has|had|have|will|would"
+    # "Doug Purdy, who lost 16 lbs. ..., says", "Purdy, 73, credits": who they are, then a verb
+    r",\s+(?:who\b|\d{1,3},)"
+    r"|(?:,\s+[^,.;:“”\"]{1,90},|,)?\s+(?:(?:\w+ly|also|still|then|later|now|never|often"
+    r"|already|once)\s+)?(?:is|was|are|were|has|had|have|will|would"
     r"|can|could|did|does|do|said|says|told|tells|gave|took|went|made|got|began|became|saw|knew"
     r"|thought|felt|wrote|spoke|found|kept|held|met|led|left|lost|won|paid|sent|spent|heard"
     r"|meant|stood|came|ran|[a-z]{2,}ed|[a-z]{2,}s)\b"
@@ -213,6 +216,8 @@ def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool
     if text[start - 2 : start] == ", " and _VERB_RIGHT_AFTER_COMMA.match(text, end):
         return False  # "run by his father's friend, Martin Legere, gave": an apposition
     for word in reversed(text[max(0, start - 60) : start].split()[-6:]):
+        if word[-1:] in ".!?\"”" and len(word) > 3:
+            return True  # the sentence starts with the name and its titles
         if word[:1].isupper() or word.lower() in titles:
             continue
         return word not in _OBJECT_BEFORE

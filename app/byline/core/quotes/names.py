@@ -356,6 +356,12 @@ class People:
                 return p.name, p
             return m.text, None
         head = m.roles[-1] if m.roles else ""
+        words = m.text.split()
+        if len(words) == 2 and words[1].isupper():
+            # "the PBO": the body the story spelt out before, if it did
+            known = self.by_single_word(words[1], pos)
+            if known is not None and not known.is_person:
+                return known.name, known
         own_name = any(w[0].isupper() for w in m.text.split()[1:])
         if m.text.split()[0].lower() == "the" and not head.endswith("s") and not own_name:
             # ("the Canadian government" names its body itself)
