@@ -1,4 +1,5 @@
-"""The "Check quotes" view: paste or open a draft, read the verdicts, go to a source passage."""
+"""The "Check quotes" view: paste or open a draft, check it on a worker (cancellable), read the
+verdicts, go to a source passage."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from pytestqt.qtbot import QtBot
 
 from byline.core.check.verdicts import Verdict
@@ -36,10 +37,15 @@ def view(qtbot: QtBot, library: Library, article: Article) -> CheckView:
     return widget
 
 
+def wait_for_check(qtbot: QtBot, view: CheckView) -> None:
+    qtbot.waitUntil(lambda: not view.checking, timeout=30_000)
+
+
 def paste_and_check(qtbot: QtBot, view: CheckView, text: str) -> None:
     view.draft_edit.setFocus()
     view.draft_edit.setPlainText(text)
     qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    wait_for_check(qtbot, view)
 
 
 def column(view: CheckView, col: int) -> list[str]:
@@ -131,6 +137,7 @@ def test_opening_a_draft_file_shows_its_text_and_checks_it(
     path = tmp_path / "draft.md"
     path.write_text(DRAFT, encoding="utf-8")
     view.open_draft(path)
+    wait_for_check(qtbot, view)
     assert "It was never their war" in view.draft_edit.toPlainText()
     assert len(view.checks) == 4
     assert view.windowTitle() == "Check quotes: draft.md"
@@ -140,6 +147,7 @@ def test_an_unreadable_draft_is_explained_in_one_line(
     qtbot: QtBot, view: CheckView, tmp_path: Path
 ) -> None:
     view.open_draft(tmp_path / "missing.docx")
+    wait_for_check(qtbot, view)
     assert view.checks == ()
     assert view.summary.text() and "\n" not in view.summary.text()
 
@@ -148,3 +156,33 @@ def test_a_draft_without_quotations_says_so(qtbot: QtBot, view: CheckView) -> No
     paste_and_check(qtbot, view, "Nothing quoted here at all.")
     assert view.checks == ()
     assert view.summary.text() == "No quotations found in the draft."
+
+
+def test_the_check_runs_on_a_worker_while_the_view_shows_it_is_busy(
+    qtbot: QtBot, view: CheckView
+) -> None:
+    view.draft_edit.setPlainText(DRAFT)
+    qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+    # Back in the event loop before any verdict: the GUI thread did not run the check.
+    assert view.checking and view.checks == ()
+    assert view.progress.isVisible() and view.cancel_button.isVisible()
+    assert not view.check_button.isEnabled()
+    wait_for_check(qtbot, view)
+    assert len(view.checks) == 4
+    assert not view.progress.isVisible() and view.check_button.isEnabled()
+
+
+def test_cancelling_drops_the_running_check_and_frees_the_view(
+    qtbot: QtBot, view: CheckView
+) -> None:
+    view.draft_edit.setPlainText(DRAFT)
+    view.check_pasted()
+    view.cancel_button.click()
+    assert not view.checking and view.check_button.isEnabled()
+    assert view.summary.text() == "Check cancelled."
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)  # the late answer is delivered, and must be ignored
+    assert view.checks == () and view.summary.text() == "Check cancelled."
+
+    paste_and_check(qtbot, view, DRAFT)
+    assert len(view.checks) == 4

@@ -1,20 +1,24 @@
 """The "Check quotes" view: open or paste a draft, check its quotations against the library, and
 read each verdict with its source, speaker and word-level difference; a result leads to its
-source passage through ``open_source(document_id, start, end)``."""
+source passage through ``open_source(document_id, start, end)``.
+
+The check runs on a worker with its own connection to the library file: a long draft against a
+large library takes seconds. Cancelling drops the running check's answer (the check itself has
+no place to stop midway) and the view is free for the next one at once."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -24,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from byline.checking import DraftCheck, check_file, check_text
+from byline.checking import DraftCheck
 from byline.core.check.diff import DiffOp, EditKind
 from byline.core.check.verdicts import QuoteCheck, Verdict
-from byline.core.errors import BylineError
 from byline.store import Library
 from byline.ui.textmap import utf16_length
+from byline.ui.workers import CheckTask, start
 
 SOURCE_LINK = "byline-source"
 DRAFT_FILTER = "Drafts (*.txt *.md *.markdown *.docx);;All files (*)"
@@ -92,6 +96,9 @@ class CheckView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.library = library
         self.result: DraftCheck | None = None
+        self._generation = 0  # answers of checks started before the latest are dropped
+        self._running: CheckTask | None = None
+        self._tasks: set[CheckTask] = set()
         self.setWindowTitle("Check quotes")
         self.resize(1000, 700)
 
@@ -100,12 +107,21 @@ class CheckView(QWidget):
         self.check_button = QPushButton("Check quotes", self)
         self.check_button.setDefault(True)
         self.check_button.clicked.connect(self.check_pasted)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the check cannot tell how far it is
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         self.summary = QLabel("", self)
         self.summary.setObjectName("mutedLabel")
         self.summary.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.open_button)
         bar.addWidget(self.check_button)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
         bar.addWidget(self.summary, 1)
 
         self.draft_edit = QPlainTextEdit(self)
@@ -160,27 +176,58 @@ class CheckView(QWidget):
             self.open_draft(Path(name))
 
     def open_draft(self, path: Path) -> None:
-        """Read a draft file, show its text and check it."""
-        self._run(lambda: check_file(self.library, path), shown_text_of=path)
+        """Read a draft file, show its text and check it (on a worker)."""
+        self._start(path=path)
 
     def check_pasted(self) -> None:
-        """Check the text in the draft box."""
-        text = self.draft_edit.toPlainText()
-        self._run(lambda: check_text(self.library, text, title="Pasted draft"))
+        """Check the text in the draft box (on a worker)."""
+        self._start(text=self.draft_edit.toPlainText())
 
-    def _run(self, check: Callable[[], DraftCheck], shown_text_of: Path | None = None) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = check()
-        except BylineError as exc:
-            self._show_error(str(exc))
+    @property
+    def checking(self) -> bool:
+        return self._running is not None
+
+    def cancel(self) -> None:
+        if self._running is None:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if shown_text_of is not None:
-            self.setWindowTitle(f"Check quotes: {shown_text_of.name}")
+        self._generation += 1
+        self._set_busy(None)
+        self.summary.setText("Check cancelled.")
+
+    def _start(self, *, text: str | None = None, path: Path | None = None) -> None:
+        self._generation += 1
+        task = CheckTask(self.library.path, self._generation, text=text, path=path)
+        task.signals.finished.connect(lambda gen, result: self._finished(gen, result, path))
+        task.signals.failed.connect(self._failed)
+        # Referenced until its last signal arrives, so its signals object stays alive.
+        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
+        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
+        self._tasks.add(task)
+        self._set_busy(task)
+        self.summary.setText(f"Checking {path.name}…" if path is not None else "Checking…")
+        start(task)
+
+    def _set_busy(self, task: CheckTask | None) -> None:
+        self._running = task
+        self.progress.setVisible(task is not None)
+        self.cancel_button.setVisible(task is not None)
+        self.check_button.setEnabled(task is None)
+        self.open_button.setEnabled(task is None)
+
+    def _finished(self, generation: int, result: DraftCheck, path: Path | None) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(None)
+        if path is not None:
+            self.setWindowTitle(f"Check quotes: {path.name}")
             self.draft_edit.setPlainText(result.text)
         self.show_result(result)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(None)
+        self._show_error(message)
 
     def show_result(self, result: DraftCheck) -> None:
         self.result = result

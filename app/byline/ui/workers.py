@@ -185,3 +185,39 @@ class ExportTask(QRunnable):
             self.signals.failed.emit(f"The export stopped because of an internal error: {exc!r}")
             raise
         self.signals.finished.emit(written)
+
+
+class CheckSignals(QObject):
+    finished = Signal(int, object)  # generation, DraftCheck
+    failed = Signal(int, str)
+
+
+class CheckTask(QRunnable):
+    """Check a draft's quotations against the library: the pasted ``text``, or the file at
+    ``path`` (read here too, since a long Word file takes a while to parse)."""
+
+    def __init__(
+        self, db_path: Path, generation: int, *, text: str | None = None, path: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.generation = generation
+        self.text, self.path = text, path
+        self.signals = CheckSignals()
+
+    def run(self) -> None:
+        from byline.checking import check_file, check_text  # see ImportTask.run
+
+        try:
+            with Library.open(self.db_path) as library:
+                if self.path is not None:
+                    result = check_file(library, self.path)
+                else:
+                    result = check_text(library, self.text or "", title="Pasted draft")
+        except BylineError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        except Exception as exc:  # a bug must not leave "Checking…" up forever
+            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.generation, result)
