@@ -58,6 +58,7 @@ LIBRARY_FILE = "library.db"
 DATA_DIR_ENV = "BYLINE_DATA_DIR"
 BUSY_TIMEOUT_MS = 5000
 SNIPPET_TOKENS = 12
+ITER_BATCH = 50  # documents iter_documents reads at once
 MAX_RANKED = 2000  # see Library._ranked_documents
 TITLE_WEIGHT = 10.0  # as in documents_fts's rank: bm25(10.0, 1.0)
 SORTS = ("published", "title", "opened", "imported")
@@ -227,8 +228,9 @@ class Library:
             # The pragma does not look inside FTS5 indexes; their own check compares each
             # index with the table it was built from.
             # These checks are spelt as INSERTs: run them in a transaction closed at once, so
-            # no driver leaves one open (and a lock held) behind them.
-            with self.db.atomic():
+            # no driver leaves one open (and a lock held) behind them, that waits for the lock
+            # like every write.
+            with _write_transaction(self.db):
                 for table in migrations.FTS_TABLES:
                     self.db.execute(
                         f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
@@ -303,15 +305,24 @@ class Library:
         return _document_from_row(row)
 
     def iter_documents(self) -> Iterator[Document]:
-        """Every document in import order, read one at a time (for exports and checks)."""
-        sql = f"SELECT d.*, {_DOCUMENT_TAGS_SQL} AS tag_names FROM documents d ORDER BY d.id"
-        try:
-            cursor = self.db.execute(sql)
-            columns = [c[0] for c in cursor.description]
-            for values in cursor:
-                yield _document_from_row(dict(zip(columns, values, strict=True)))
-        except sqlite3.Error as exc:  # _guarded would only cover creating the generator
-            raise LibraryError(_explain(exc, self.path)) from exc
+        """Every document in import order, read a few at a time (for exports and checks).
+
+        Each batch is read to its end before any of it is handed out: a read left open between
+        two documents would pin this connection to an old snapshot, and a write made meanwhile
+        (caching a document's quotes) could then never take the lock and would fail as busy."""
+        sql = f"""SELECT d.*, {_DOCUMENT_TAGS_SQL} AS tag_names FROM documents d
+            WHERE d.id > ? ORDER BY d.id LIMIT {ITER_BATCH}"""
+        last_id = 0
+        while True:
+            try:
+                rows = list(self.db.query(sql, [last_id]))
+            except sqlite3.Error as exc:  # _guarded would only cover creating the generator
+                raise LibraryError(_explain(exc, self.path)) from exc
+            for row in rows:
+                yield _document_from_row(row)
+            if len(rows) < ITER_BATCH:
+                return
+            last_id = rows[-1]["id"]
 
     @_guarded
     def document_count(self) -> int:
