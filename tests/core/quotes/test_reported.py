@@ -74,3 +74,18 @@ def test_words_between_the_verb_and_that() -> None:
     text = "Dolores Lane acknowledged before the judge that the number seemed a bit excessive."
     (q,) = _indirect(text)
     assert (q.speaker, q.text) == ("Dolores Lane", "the number seemed a bit excessive")
+
+
+def test_quoted_words_in_a_reported_sentence_with_a_quoted_title() -> None:
+    text = ("Results for the first 500 people are “very exciting,” says senior manager "
+            "Erin Kwan, who leads the “Activate” project.")
+    quotes = extract_quotes(text)
+    (q,) = [q for q in quotes if q.kind.value != "scare"]
+    assert (q.kind.value, q.speaker) == ("indirect", "Erin Kwan")
+    assert q.text.startswith("Results for the first 500 people")
+
+
+def test_organisation_name_with_and_after_the_cue() -> None:
+    text = "Funding rose by a third this year, says Heart and Stroke manager Erin Kwan."
+    (q,) = _indirect(text)
+    assert q.speaker == "Erin Kwan"

@@ -27,7 +27,7 @@ AUX = (
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
               r"(?P<appos>[^,“”\"]{1,120}(?:,\s+(?:who|where|which|and)\b[^,“”\"]{1,120}){0,2}),)?")
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
-         r"for|who|when|as|about|that|and|but|because|last|this|on|via|through|outside|"
+         r"for|who|when|as|about|that|and(?!\s+[A-Z])|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$)")
 

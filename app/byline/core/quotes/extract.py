@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.20"
+EXTRACTOR_VERSION = "0.21"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -179,7 +179,10 @@ class _Reader:
             k = qi
             while k < len(quotes) and quotes[k].start < se:
                 k += 1
-            if all(self.is_partial(q) for q in quotes[qi:k]):
+            partial = [self.is_partial(q) for q in quotes[qi:k]]
+            if all(partial) or (any(partial) and all(
+                p or self.is_title(q) for p, q in zip(partial, quotes[qi:k], strict=True)
+            )):
                 # reported speech, perhaps with a few of the speaker's words quoted inside it
                 r = self.indirect(ss, se)
                 for q in quotes[qi:k]:
@@ -275,6 +278,19 @@ class _Reader:
             if role in p.roles and p.is_person:
                 self.people.mentioned(p, True)
                 return
+
+    def is_title(self, q: QuotedSpan) -> bool:
+        """A capitalised name in quotes inside the writer's sentence: a title or a brand
+        ("the “Activate” project", "NBC’s “Today” show")."""
+        text = self.text
+        if q.start < 2 or text[q.start - 1] != " " or not text[q.start - 2].isalpha():
+            return False
+        inner = text[q.start + 1 : q.end - 1]
+        words = _WORDS.findall(inner)
+        return (0 < len(words) <= SCARE_MAX_WORDS and words[0][0].isupper()
+                and not re.search(r"[.!?,]", inner)
+                and text[max(0, q.start - 20) : q.start].split()[-1].lower()
+                not in self.lex.cue_forms)
 
     def is_partial(self, q: QuotedSpan) -> bool:
         """A few quoted words woven into the writer's own sentence ("called the plan
