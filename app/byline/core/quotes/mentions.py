@@ -93,7 +93,7 @@ def name_mentions(
                 continue
             phrase = m.group()
             p: Person | None = None
-            of_place = _OF_NAME.match(text, m.end())
+            of_place = _OF_NAME.match(text, m.end()) if text.startswith(" of ", m.end()) else None
             if of_place and strip_possessive(phrase.split()[-1]).lower() in institutions:
                 # "Diocese of Covington", "Department of Community Services": an
                 # institution named with "of" is one name, and no one's
