@@ -17,6 +17,7 @@ from byline.core.errors import BylineError, NotFound
 from byline.core.model import BlockKind, ParsedDocument, QuoteCorrection
 from byline.core.text import BlockText, assemble
 from byline.exports import (
+    backup_documents,
     copy_markdown,
     export_json,
     export_markdown,
@@ -388,6 +389,32 @@ def test_a_damaged_backup_changes_nothing(library: Library, sample: int, tmp_pat
         with pytest.raises(BylineError, match="document 2 has no valid"):
             import_backup(fresh, backup)
         assert fresh.list_documents() == []
+
+
+def test_a_restore_failing_midway_leaves_the_library_as_it_was(
+    library: Library, sample: int, tmp_path: Path
+) -> None:
+    """The third document of this backup cannot be stored (it has no text), so neither the new
+    document before it nor the tags, note and highlight merged into the sample are kept."""
+    other = add_text(library, "Other", "A second text with a passage.")
+    library.add_highlight(other, 0, 8, note="Restored highlight.")
+    backup = export_json(library, [sample, other], tmp_path / "b.json")
+    data = json.loads(backup.read_text(encoding="utf-8"))
+    data["documents"][0]["tags"].append("restored tag")
+    data["documents"][0]["note"] = "A note the library does not have."
+    empty = dict(data["documents"][1], text="   ", blocks=[], highlights=[], title="Empty")
+    data["documents"].append(empty)
+    backup.write_text(json.dumps(data), encoding="utf-8")
+    library.delete_document(other)
+    before = backup_documents(library, select_documents(library, all_=True))
+
+    with pytest.raises(BylineError, match="“Empty” has no text"):
+        import_backup(library, backup)
+
+    assert backup_documents(library, select_documents(library, all_=True)) == before
+    assert library.document_count() == 1
+    assert "restored tag" not in library.all_tags()
+    assert not library.db.conn.in_transaction
 
 
 def test_a_file_that_is_not_a_backup_is_refused(library: Library, tmp_path: Path) -> None:

@@ -256,7 +256,7 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
     documents are matched by their text, highlights by (start, end, exact) within a document,
     quote corrections by their span. Tags are merged; a note is restored when the document has
     none, and appended when the library's note differs and lacks it. The whole file is checked
-    before anything is written."""
+    before anything is written, and the restore is one transaction: all of it or nothing."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -266,9 +266,11 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
         raise BylineError(f"Byline cannot read {path}: {_reason(exc)}") from exc
     documents = parse_backup(raw)
     counts = dict.fromkeys(RestoreReport.__dataclass_fields__, 0)
-    for backup in documents:
-        for key, added in _restore_document(library, backup).items():
-            counts[key] += added
+    # One transaction: a restore that fails midway (a full disk) leaves the library as it was.
+    with library.transaction():
+        for backup in documents:
+            for key, added in _restore_document(library, backup).items():
+                counts[key] += added
     return RestoreReport(**counts)
 
 

@@ -1,6 +1,7 @@
 """The Library: one SQLite file holding documents, highlights, notes, tags and cached quotes.
 
-Every public write is one transaction, so a crash or a full disk never leaves half a record.
+Every public write is one transaction, so a crash or a full disk never leaves half a record;
+``Library.transaction()`` makes many writes one.
 SQLite errors never escape: they become LibraryError with a message a journalist can act on.
 """
 
@@ -217,6 +218,18 @@ class Library:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make every write inside the ``with`` block one transaction: all of them are kept, or
+        none when the block raises (a restore of many documents, all or nothing). The write lock
+        is taken at once (BEGIN IMMEDIATE), so another window or command waits its turn; a
+        transaction inside another is a savepoint, undone alone when its own block raises."""
+        try:
+            with _write_transaction(self.db):
+                yield
+        except sqlite3.Error as exc:
+            raise LibraryError(_explain(exc, self.path)) from exc
 
     def integrity_ok(self) -> bool:
         """Whether SQLite's integrity checks find the file and its search indexes sound (a file
