@@ -186,3 +186,10 @@ def test_name_with_a_relative_clause_then_verb_is_the_subject() -> None:
             "Toronto retiree Doug Perry, who lost 16 lbs. “and two belt loops” since May, says "
             "the program changed his life. “I always had good intentions,” he says.")
     assert _speakers(text)[-1] == "Doug Perry"
+
+
+def test_commented_is_a_cue_and_an_unnamed_source_keeps_its_of_phrase() -> None:
+    text = ("What are the chances of that? As one veteran of the transit projects commented: "
+            "“I’ve never seen one come in on budget.”")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "direct"]
+    assert (q.speaker, q.cue) == ("one veteran of the transit projects", "commented")

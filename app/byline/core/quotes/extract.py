@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from byline.core.model import Quote, QuoteKind
@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.21"
+EXTRACTOR_VERSION = "0.22"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -38,6 +38,7 @@ SCARE_MAX_WORDS = 3
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
+_OPENING_WORD = re.compile(r"(?i:as|and|but|so)\s+")
 # "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
 _DEFINITE_SUBJECT = re.compile(
     r"(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40},\s+)?(?:But |And )?[Tt]he "
@@ -65,6 +66,17 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
     # "a spokesperson for the ministry" -> "a spokesperson"
     cut = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
     mention = parse_cached(cut, lang)
+    whole_text, cut = att.speaker_text.strip(), cut.strip()
+    opener = _OPENING_WORD.match(whole_text)
+    if opener:
+        whole_text, cut = whole_text[opener.end() :], cut[opener.end() :]
+    if (mention is not None and mention.kind == "description" and cut
+            and cut.split()[0].lower() in ("one", "another")
+            and whole_text[len(cut) :].lstrip().startswith("of ")
+            and len(whole_text.split()) <= 8):
+        # "one veteran of the infrastructure projects", "another member of the public":
+        # an unnamed source is named by the whole phrase
+        return replace(mention, text=whole_text)
     if mention is None and att.cue == "according to" and whole is None:
         # "according to" always names a source, a document as much as a person
         return Mention("group", att.speaker_text.strip())
