@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from byline.core.model import BlockKind, Document, Highlight
+from byline.core.model import BlockKind, Document, Highlight, Quote, QuoteKind
 from byline.core.text import BlockText, assemble
 from byline.ui.reader import ReaderView
 from byline.ui.theme import highlight_color
@@ -100,3 +100,56 @@ def test_highlights_redraw_only_what_changed(qtbot: QtBot) -> None:
     cursor.setPosition(view.offset_map.to_doc(a.start) + 1)
     assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush
     assert background(b.start) == highlight_color("blue", False).name()
+
+
+def test_highlights_and_quotes_built_with_the_text_look_as_when_painted_afterwards(
+    qtbot: QtBot,
+) -> None:
+    """The one-pass build draws what painting each mark in turn draws: overlapping highlights
+    with the later one on top, marks across blocks, quote underlines but no scare quotes."""
+    view = ReaderView()
+    qtbot.addWidget(view)
+    doc = make_document()
+    text = doc.text
+    q = text.index("“a quote”")
+    highlights = [
+        highlight(1, text.index("Emoji"), text.index("and after"), "yellow"),
+        highlight(2, text.index("before"), text.index("first") + 3, "green"),  # across blocks
+        highlight(3, text.index("second"), text.index("second") + 3, "pink"),
+        highlight(4, text.index("second"), text.index("second") + 3, "blue"),  # same span
+    ]
+    quotes = [
+        Quote(q, q + len("“a quote”"), "a quote", QuoteKind.DIRECT),
+        Quote(text.index("first"), text.index("Quoted") + 6, "x", QuoteKind.INDIRECT),
+        Quote(text.index("Last"), text.index("paragraph"), "Last", QuoteKind.SCARE),
+    ]
+
+    def looks() -> list[tuple[str, bool]]:
+        seen = []
+        for block in doc.blocks:
+            for offset in range(block.start, block.end):
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(view.offset_map.to_doc(offset) + 1)
+                fmt = cursor.charFormat()
+                brush = fmt.background()
+                color = brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else ""
+                seen.append((color, fmt.fontUnderline() or fmt.underlineStyle().value != 0))
+        return seen
+
+    view.show_document(doc, highlights, quotes)
+    built = looks()
+    view.set_highlights([])
+    view.set_highlights(highlights)  # painted one after another
+    view.set_quotes(quotes)
+    assert looks() == built
+
+    def at(offset: int) -> tuple[str, bool]:
+        starts = [o for b in doc.blocks for o in range(b.start, b.end)]
+        return built[starts.index(offset)]
+
+    assert at(text.index("Emoji")) == (highlight_color("yellow", False).name(), False)
+    assert at(q + 1) == (highlight_color("green", False).name(), True)
+    assert at(text.index("first")) == (highlight_color("green", False).name(), True)
+    assert at(text.index("second")) == (highlight_color("blue", False).name(), True)
+    assert at(text.index("Quoted")) == ("", True)
+    assert at(text.index("Last")) == ("", False)  # scare quotes are not underlined
