@@ -3,12 +3,23 @@ characters Qt shows, highlights drawn and redrawn in place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from byline.core.model import BlockKind, Document, Highlight, Quote, QuoteKind
+from byline.core.model import (
+    BlockKind,
+    Document,
+    Highlight,
+    ParsedDocument,
+    Quote,
+    QuoteKind,
+)
 from byline.core.text import BlockText, assemble
+from byline.store import Library
+from byline.ui.main_window import MainWindow
 from byline.ui.reader import ReaderView
 from byline.ui.theme import highlight_color
 
@@ -153,3 +164,14 @@ def test_highlights_and_quotes_built_with_the_text_look_as_when_painted_afterwar
     assert at(text.index("second")) == (highlight_color("blue", False).name(), True)
     assert at(text.index("Quoted")) == ("", True)
     assert at(text.index("Last")) == ("", False)  # scare quotes are not underlined
+
+
+
+def test_a_document_opens_at_its_very_top_with_the_page_margin_showing(
+    make_window: Callable[[], MainWindow], library: Library, article: Callable[..., ParsedDocument]
+) -> None:
+    doc_id, _ = library.add_document(article(extra_paragraphs=80))
+    window = make_window()
+    window.open_document(doc_id)
+    assert window.reader.verticalScrollBar().maximum() > 0  # the text is taller than the view
+    assert window.reader.verticalScrollBar().value() == 0

@@ -390,6 +390,9 @@ class ReaderView(QTextBrowser):
         if previous is not None:
             previous.deleteLater()
         self._fit_measure()
+        # A new document starts at its top: placing the caret scrolled the page's top margin
+        # (and so the title's breathing space) out of view.
+        self.verticalScrollBar().setValue(0)
         self._update_extra_selections()
 
     def _runs(self, length: int) -> list[tuple[int, int, str | None, bool]]:
