@@ -21,9 +21,10 @@ _MEDIUM = (
 _BETWEEN = (
     rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
     rf"|\s+in\s+{_MEDIUM}|\s+(?:by|in\s+an?)\s+(?:text\s+message|e-?mail|phone|telephone)"
-    r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,)"
+    r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
     # a few words, then "that": "noted several times that", "acknowledged before the judge that"
-    r"|\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=\s+that\s))*"
+    r"(?:\s+(?=(?:[a-z][\w’'-]*\s+){1,4}that\s)(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*"
+    r"(?=\s+that\s))?"
 )
 _OBJECT = (
     r"(?:\s+(?:reporters|journalists|the\s+\w+|him|her|them|us|me|(?:[A-Z][\w'’.-]*\s*){1,4}"

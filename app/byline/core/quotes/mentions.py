@@ -77,7 +77,7 @@ def name_mentions(
     name_run = _name_run(lang)
     plain_names = _not_plain_name_words(lang)
     not_name = stopwords(lang)
-    honorifics = [[h] for h in lex.honorifics]
+    honorifics = lex.honorifics
     institutions = people.orgs | {g for g in lex.groups if not g.endswith("s")}
     by_word = people.by_word
     common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
@@ -152,7 +152,9 @@ def name_mentions(
                         before = []
                     roles = tuple(w for w in before if w in lex.titles) + mention.roles
                     gender = mention.gender
-                    if not gender and window.rstrip().rsplit(None, 1)[-1:] in honorifics:
+                    if not gender and window[-1:] == " " and (
+                        window.rstrip().rsplit(None, 1)[-1:] or [""]
+                    )[0] in honorifics:
                         gender = "n"  # "Rep. Lucille Allard": a courtesy title, a person
                     p = people.introduce(mention.name, pos, roles, gender)
                 else:
@@ -162,7 +164,8 @@ def name_mentions(
                     p.roles.update(mention.roles)  # "Mayor McCallum"
             if headlines.contains(m.end()):
                 continue
-            acronym = _ACRONYM_AFTER.match(text, m.end())
+            end = m.end()
+            acronym = _ACRONYM_AFTER.match(text, end) if text[end : end + 2] == " (" else None
             if acronym and " " in p.name:
                 # "Export Development Canada (EDC)": the story's short name for it
                 people.by_word.setdefault("acronym:" + acronym.group(1).lower(), []).append(p)
