@@ -6,15 +6,18 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from byline.core.errors import LibraryError
 from byline.core.model import ParsedDocument
 from byline.store import Library, default_data_dir, open_library
 from byline.store import library as library_module
+from byline.store import migrations as migrations_module
 
 MakeDocument = Callable[..., ParsedDocument]
 
@@ -252,6 +255,43 @@ def test_no_method_leaves_a_transaction_open(
         assert not library.db.conn.in_transaction
     with Library.open(library_path) as other:
         other.set_note(doc_id, "written by the other process")
+
+
+def test_two_openers_of_a_new_library_apply_each_migration_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second opener waits for the first's migrations instead of running them too (and
+    failing on the tables the first made). Each migration is slowed, as on a loaded machine,
+    so the second opener arrives while the first is migrating."""
+    runs: list[str] = []
+    for migration in migrations_module.migrations._migrations:
+
+        def slow(
+            db: Database, fn: Callable[[Database], None] = migration.fn, name: str = migration.name
+        ) -> None:
+            runs.append(name)
+            fn(db)
+            time.sleep(0.05)
+
+        monkeypatch.setattr(migration, "fn", slow)
+    path = tmp_path / "new.db"
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            Library.open(path).close()
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert runs == migrations_module.migration_names()
 
 
 def test_two_processes_creating_the_same_library_at_once_both_succeed(tmp_path: Path) -> None:

@@ -190,9 +190,7 @@ class Library:
         try:
             _configure(db)
             _check_is_byline_library(db, path)
-            if db.table_names() and migrations.migrations.pending(db):
-                backups.back_up_before_migration(path)
-            migrations.migrate(db)
+            _bring_schema_up_to_date(db, path)
         except sqlite3.Error as exc:
             conn.close()
             raise LibraryError(_explain(exc, path)) from exc
@@ -913,6 +911,24 @@ def _configure(db: Database) -> None:
     _enable_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+
+
+def _bring_schema_up_to_date(db: Database, path: Path) -> None:
+    """Apply the pending migrations, backing up a library that holds documents first.
+
+    The window, its workers and the command line may open (or create) the same library at the
+    same moment. Deciding what is pending and applying it happen under the write lock, in one
+    transaction: the first opener migrates, the others wait (busy timeout) and then find nothing
+    left to do, instead of applying the same migrations at once and failing on each other's
+    tables. An up-to-date library, the usual case, is only read."""
+    if not migrations.migrations.pending(db):
+        return
+    with _write_transaction(db):
+        if not migrations.migrations.pending(db):  # another opener migrated while we waited
+            return
+        if db.table_names():
+            backups.back_up_before_migration(path)
+        migrations.migrate(db)
 
 
 def _check_is_byline_library(db: Database, path: Path) -> None:
