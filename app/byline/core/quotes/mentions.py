@@ -67,6 +67,18 @@ def parse_cached(phrase: str, lang: str) -> Mention | None:
     return parse_mention(phrase, load_lexicon(lang), stopwords(lang))
 
 
+@lru_cache(maxsize=1 << 14)
+def _run_mention(phrase: str, lang: str) -> Mention | None:
+    """A capitalised run of several words read as a name, remembered: names recur."""
+    words = phrase.split()
+    if _not_plain_name_words(lang).isdisjoint(w.lower() for w in words):
+        # the common case, no title or function word: the run is the name itself
+        words[-1] = strip_possessive(words[-1])
+        return Mention("name", phrase, " ".join(words))
+    parsed = parse_cached(phrase, lang)
+    return parsed if parsed is not None and parsed.kind == "name" else None
+
+
 def name_mentions(
     text: str, spans: list[QuotedSpan], people: People, lang: str, headlines: Headlines
 ) -> list[tuple[int, Person, bool]]:
@@ -75,7 +87,6 @@ def name_mentions(
     its sentence (a subject, the likeliest antecedent of a later "he" or "she")."""
     lex = load_lexicon(lang)
     name_run = _name_run(lang)
-    plain_names = _not_plain_name_words(lang)
     not_name = stopwords(lang)
     honorifics = lex.honorifics
     institutions = people.orgs | {g for g in lex.groups if not g.endswith("s")}
@@ -129,16 +140,10 @@ def name_mentions(
                     phrase = phrase[len(first) + 1 :]
                     pos += len(first) + 1
                     opens = False
-                words = phrase.split()
-                if plain_names.isdisjoint(w.lower() for w in words):
-                    # the common case, no title or function word: the run is the name itself
-                    words[-1] = strip_possessive(words[-1])
-                    mention = Mention("name", phrase, " ".join(words))
-                else:
-                    parsed = parse_cached(phrase, lang)
-                    if parsed is None or parsed.kind != "name":
-                        continue
-                    mention = parsed
+                parsed = _run_mention(phrase, lang)
+                if parsed is None:
+                    continue
+                mention = parsed
                 if len(mention.name.split()) >= 2:
                     # the titles written right before the name ("education minister Rob
                     # Fleming"), not those of a phrase it ends ("the president of Rutland
