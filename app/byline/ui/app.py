@@ -15,6 +15,7 @@ from byline import APP_ID
 from byline.assets import resource_path
 from byline.core.errors import BylineError
 from byline.store import Library, default_data_dir
+from byline.ui.backup_dialog import offer_recovery
 from byline.ui.main_window import MainWindow
 from byline.ui.session import Session
 from byline.ui.single_instance import InstanceServer, hand_over, server_name
@@ -69,6 +70,7 @@ def run(paths: list[Path], data_dir: Path | None) -> int:
     if hand_over(name, paths):
         return 0
     try:
+        offer_recovery(folder / LIBRARY_FILE)  # a damaged library: set aside, offer a backup
         window = create_window(folder)
     except BylineError as exc:
         QMessageBox.critical(None, "Byline", str(exc))
