@@ -121,3 +121,31 @@ def test_backup_chosen_in_the_window_replaces_the_library(qtbot: Any, window: An
     with Library.open(kept) as old:
         assert old.get_note(1) == "written after the backup"
     assert "Restored the backup" in window.statusBar().currentMessage()
+
+
+def test_starting_the_app_on_a_damaged_library_offers_the_backup(
+    qtbot: Any, library_path: Path
+) -> None:
+    from PySide6.QtCore import QThreadPool, QTimer  # noqa: TID251
+    from PySide6.QtWidgets import QApplication  # noqa: TID251
+
+    from byline.ui.app import run
+    from byline.ui.main_window import MainWindow
+
+    library_path.write_bytes(b"garbage " * 5000)
+    notes: list[str] = []
+
+    def close_when_shown() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[-1].isVisible():
+            QTimer.singleShot(50, close_when_shown)
+            return
+        notes.append(windows[-1].session.library.get_note(1))
+        windows[-1].close()
+
+    _answer_modal(qtbot, _click("Restore backup"))
+    QTimer.singleShot(50, close_when_shown)
+    assert run([], library_path.parent) == 0
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert notes == ["in the backup"]
+    assert len(list(library_path.parent.glob("library-damaged-*.db"))) == 1
