@@ -310,3 +310,21 @@ def test_start_after_damage_recovers_the_newest_backup(
     assert check_library(library_path) == Healthy()
     assert note_in(library_path, doc_id) == "newest backed up"
     assert recovery.set_aside.exists()
+
+
+def test_a_library_locked_by_another_program_is_never_judged_damaged(
+    library_path: Path, make_document: MakeDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Library.open(library_path) as lib:
+        lib.add_document(make_document())
+    monkeypatch.setattr("byline.store.backups._BUSY_TIMEOUT_S", 0.1)
+    holder = sqlite3.connect(library_path)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("CREATE TABLE held_by_another_program (x)")
+        assert check_library(library_path) == Healthy()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert library_path.exists()

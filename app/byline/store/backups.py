@@ -218,6 +218,12 @@ def check_library(db_path: Path) -> LibraryHealth:
             problem = _quick_check(connection)
         finally:
             connection.close()
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):
+            # Another Byline (the window, the command line) is writing: that says nothing of
+            # damage, and setting a healthy library aside would be far worse than opening it.
+            return Healthy()
+        return Corrupt(f"SQLite cannot read it: {exc}")
     except sqlite3.Error as exc:
         return Corrupt(f"SQLite cannot read it: {exc}")
     if problem is not None:
@@ -294,6 +300,11 @@ def _connect(db_path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(db_path, timeout=_BUSY_TIMEOUT_S)
     connection.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
     return connection
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
 
 
 def _sqlite_reason(exc: sqlite3.Error) -> str:
