@@ -107,10 +107,12 @@ def window(qtbot: Any, library_path: Path) -> Iterator[Any]:
 
 
 def test_backup_chosen_in_the_window_replaces_the_library(qtbot: Any, window: Any) -> None:
-    from byline.ui.backup_dialog import ask_restore_backup
+    from byline.ui.backup_dialog import RestoreBackupDialog
 
     window.open_document(1)
-    dialog = ask_restore_backup(window)
+    window.restore_backup_action.trigger()  # File > Restore a backup…
+    dialog = window.findChild(RestoreBackupDialog)
+    assert dialog is not None
     listed = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert len(listed) == len(list_backups(backups_dir_for(window.session.library.path)))
     dialog.list.setCurrentRow(len(listed) - 1)  # the oldest: the one made three hours ago

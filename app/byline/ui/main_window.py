@@ -245,6 +245,11 @@ class MainWindow(QMainWindow):
             self.ask_export_backup,
             tip="Save every document with its highlights and notes in one file",
         )
+        self.restore_backup_action = self._action(
+            "&Restore a backup…",
+            self.ask_restore_backup,
+            tip="Replace the library with one of its automatic backups (the current one is kept)",
+        )
         self.quit_action = self._action("&Quit", self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -346,6 +351,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addActions([self.export_markdown_action, self.export_backup_action])
+        file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -999,6 +1005,12 @@ class MainWindow(QMainWindow):
             )
 
         self._ask_overwrite([t for t in targets if t.exists()], run)
+
+    def ask_restore_backup(self) -> None:
+        # Imported here: the dialog module refers back to this window's type.
+        from byline.ui import backup_dialog
+
+        backup_dialog.ask_restore_backup(self)
 
     def ask_export_backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
