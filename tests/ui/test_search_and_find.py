@@ -110,7 +110,7 @@ def test_library_lists_counts_and_sorts_by_title_or_date(
     assert [d.id for d in pane.documents.items] == [new_id, old_id]  # newest first
     row = pane.documents.index(1, 0).data()
     assert row.splitlines()[0] == "Zebra report"
-    assert "1 highlights · 1 notes" in row
+    assert "1 highlight · 1 note" in row
 
     pane.set_sort_key("title")
     qtbot.waitUntil(lambda: pane.documents.items[0].title == "Alpha report")

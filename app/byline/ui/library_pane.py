@@ -21,6 +21,7 @@ from byline.core.model import DocumentSummary, SearchHit
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
+from byline.ui.wording import counted
 from byline.ui.workers import ListingTask, start
 
 SORTS = (
@@ -136,8 +137,7 @@ class LibraryPane(QWidget):
         self.documents.set_items(summaries)
         if self.stack.currentWidget() is self.document_list:
             self.count_label.setText(
-                f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}"
-                + (f" tagged #{tag}" if tag else "")
+                counted(len(summaries), "document") + (f" tagged #{tag}" if tag else "")
             )
         if self._current_doc is not None:
             self.mark_current(self._current_doc)
@@ -165,7 +165,7 @@ class LibraryPane(QWidget):
         else:
             self._search_timer.stop()
             self.stack.setCurrentWidget(self.document_list)
-            self.count_label.setText(f"{self.documents.rowCount()} documents")
+            self.count_label.setText(counted(self.documents.rowCount(), "document"))
 
     def run_search(self) -> None:
         query = self.search_edit.text().strip()
@@ -178,7 +178,7 @@ class LibraryPane(QWidget):
             return
         self.hits.set_items(hits)
         self.stack.setCurrentWidget(self.hit_list)
-        self.count_label.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}")
+        self.count_label.setText(counted(len(hits), "result"))
 
     def selected_ids(self) -> list[int]:
         """The documents selected in the list, top to bottom."""

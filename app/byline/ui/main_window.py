@@ -62,6 +62,7 @@ from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
+from byline.ui.wording import counted
 from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
 
 if TYPE_CHECKING:
@@ -914,7 +915,7 @@ class MainWindow(QMainWindow):
             report.count("duplicate"),
             report.count("failed"),
         )
-        summary = f"Imported {imported} document{'s' if imported != 1 else ''}"
+        summary = f"Imported {counted(imported, 'document')}"
         if duplicates:
             summary += f", {duplicates} already in the library"
         if failed:
@@ -1102,9 +1103,7 @@ class MainWindow(QMainWindow):
         self._export_ended()
         self.last_export = written
         where = written[0] if len(written) == 1 else written[0].parent
-        self.statusBar().showMessage(
-            f"Exported {len(written)} file{'s' if len(written) != 1 else ''} to {where}.", 8000
-        )
+        self.statusBar().showMessage(f"Exported {counted(len(written), 'file')} to {where}.", 8000)
 
     def copy_document_markdown(self) -> None:
         if self.document is None:

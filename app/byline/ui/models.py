@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from byline.core.model import DocumentSummary, Highlight, Quote, SearchHit
 from byline.ui.attribution import readable_date, strip_quotation_marks
 from byline.ui.floating_bar import color_swatch
+from byline.ui.wording import counted
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 UNATTRIBUTED = "Unattributed"
@@ -82,8 +83,8 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
     def display(self, value: DocumentSummary) -> str:
         meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
         counts = (
-            f"{value.quote_count} quotes · {value.highlight_count} highlights"
-            f" · {value.note_count} notes"
+            f"{counted(value.quote_count, 'quote')} · "
+            f"{counted(value.highlight_count, 'highlight')} · {counted(value.note_count, 'note')}"
         )
         lines = [elide(value.title or "Untitled", 90)]
         if meta:

@@ -1,0 +1,7 @@
+"""How the window words counts, in one place: "1 note", "2 notes"."""
+
+from __future__ import annotations
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
