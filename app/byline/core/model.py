@@ -1,4 +1,5 @@
-"""Values that cross layers: documents, their block structure, highlights, quotes and search hits.
+"""Values that cross layers: documents, their block structure, highlights, quotes, speakers and
+search hits.
 
 Offsets are always indexes into a document's canonical ``text`` (Python ``str`` indexes, that is
 Unicode code points), half-open: ``text[start:end]``.
@@ -138,6 +139,36 @@ class QuoteCorrection:
     end: int
     speaker: str | None = None  # replaces the extracted speaker when set
     not_a_quote: bool = False
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """One speaker across the library: how many of their quotes it holds, in how many
+    documents. ``name`` is None for the quotes nobody could be named for."""
+
+    name: str | None
+    quotes: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Everyone quoted in the library (scare quotes and quotes the reader rejected left out),
+    most quoted first, then by name; the unattributed quotes counted apart."""
+
+    speakers: tuple[SpeakerCount, ...]
+    unattributed: SpeakerCount
+
+
+@dataclass(frozen=True)
+class SpeakerQuote:
+    """A quote of one speaker with the document it is in (offsets index that document)."""
+
+    document_id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    quote: Quote
 
 
 class HitKind(StrEnum):

@@ -33,8 +33,10 @@ from byline.core.model import (
     Quote,
     QuoteCorrection,
     SearchHit,
+    SpeakerIndex,
+    SpeakerQuote,
 )
-from byline.store import backups, migrations
+from byline.store import backups, migrations, speakers
 from byline.store.rows import (
     Row,
     blocks_from_json,
@@ -600,6 +602,25 @@ class Library:
             rows = [quote_to_row(set_id, q) for q in quotes]
             if rows:
                 self.db.table("quotes").insert_all(rows)
+
+    @_guarded
+    def speakers(self, extractor_version: str) -> SpeakerIndex:
+        """Everyone quoted across the library in the quotes this extractor version cached, with
+        the reader's corrections: each with their number of quotes and of documents, most
+        quoted first, then by name; unattributed quotes counted apart. Spellings differing only
+        in case or spacing are one speaker. Scare quotes and "not a quote" do not count."""
+        return speakers.speaker_index(self.db, extractor_version)
+
+    @_guarded
+    def speaker_quotes(self, name: str | None, extractor_version: str) -> list[SpeakerQuote]:
+        """The quotes of one speaker (as ``speakers`` counts them; None: the unattributed
+        ones) with their document, newest document first, each document's in text order."""
+        return speakers.speaker_quotes(self.db, name, extractor_version)
+
+    @_guarded
+    def documents_without_quotes(self, extractor_version: str) -> list[int]:
+        """Ids of the documents whose quotes this extractor version has not cached yet."""
+        return speakers.documents_without_quotes(self.db, extractor_version)
 
     @_guarded
     def set_quote_correction(self, correction: QuoteCorrection) -> None:
