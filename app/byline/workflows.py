@@ -1,5 +1,6 @@
 """What the command line and the window both do, in one place: import a batch of files into the
-library, and get a document's quotes (cached per extractor version, with the reader's corrections).
+library, get a document's quotes (cached per extractor version, with the reader's corrections), and
+see who is quoted across the library.
 """
 
 from __future__ import annotations
@@ -7,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from byline.core.errors import BylineError
-from byline.core.model import ImportOutcome, ImportReport, Quote
+from byline.core.errors import BylineError, NotFound
+from byline.core.model import ImportOutcome, ImportReport, Quote, SpeakerIndex, SpeakerQuote
 from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections, extract_quotes
 from byline.importers import iter_importable, parse_file
 from byline.store import Library
@@ -60,3 +61,46 @@ def document_quotes(library: Library, doc_id: int) -> list[Quote]:
         quotes = extract_quotes(library.get_document(doc_id).text)
         library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
     return apply_corrections(quotes, library.quote_corrections(doc_id))
+
+
+def cache_missing_quotes(
+    library: Library,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> tuple[int, int]:
+    """Extract and cache the quotes of every document the current extractor has not read, so a
+    library-wide count misses none: documents imported from the command line or restored from
+    a backup and never opened since, and those read by an older extractor. (The window's
+    import caches quotes as it goes.) ``on_progress(done, total)`` is called before each
+    document and at the end; ``should_cancel()`` is polled between documents.
+    Returns (documents read, documents left unread because of a cancel)."""
+    missing = documents_without_quotes(library)
+    for index, doc_id in enumerate(missing):
+        if should_cancel is not None and should_cancel():
+            return index, len(missing) - index
+        if on_progress is not None:
+            on_progress(index, len(missing))
+        try:
+            document_quotes(library, doc_id)
+        except NotFound:  # removed by the window or another command meanwhile
+            continue
+    if on_progress is not None:
+        on_progress(len(missing), len(missing))
+    return len(missing), 0
+
+
+def documents_without_quotes(library: Library) -> list[int]:
+    """The documents the current extractor has not read yet, in import order."""
+    return library.documents_without_quotes(EXTRACTOR_VERSION)
+
+
+def library_speakers(library: Library) -> SpeakerIndex:
+    """Everyone quoted across the library, as the current extractor and the reader's
+    corrections have it (documents not read yet: see ``cache_missing_quotes``)."""
+    return library.speakers(EXTRACTOR_VERSION)
+
+
+def speaker_quotes(library: Library, name: str | None) -> list[SpeakerQuote]:
+    """One speaker's quotes across the library (None: the unattributed ones)."""
+    return library.speaker_quotes(name, EXTRACTOR_VERSION)

@@ -1,0 +1,50 @@
+"""Reading the quotes of documents not read yet, as the Speakers view and ``byline speakers`` do
+before counting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from byline.core.model import BlockKind, ParsedDocument
+from byline.core.quotes import EXTRACTOR_VERSION
+from byline.core.text import BlockText, assemble
+from byline.store import Library
+from byline.workflows import cache_missing_quotes, document_quotes, library_speakers
+
+
+def story(n: int) -> ParsedDocument:
+    text, blocks = assemble(
+        [BlockText(BlockKind.PARAGRAPH, f"“Story {n} is true,” said Maria Okafor on Monday.")]
+    )
+    return ParsedDocument(text=text, blocks=blocks, title=f"Story {n}", format="text")
+
+
+def test_documents_not_read_are_read_with_progress_and_then_counted(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        ids = [library.add_document(story(n))[0] for n in range(3)]
+        document_quotes(library, ids[0])
+        library.store_quotes(ids[1], "an older version", [])
+        progress: list[tuple[int, int]] = []
+        assert cache_missing_quotes(library, on_progress=lambda d, t: progress.append((d, t))) == (
+            2,
+            0,
+        )
+        assert progress == [(0, 2), (1, 2), (2, 2)]
+        assert library.documents_without_quotes(EXTRACTOR_VERSION) == []
+        [okafor] = library_speakers(library).speakers
+        assert (okafor.name, okafor.quotes, okafor.documents) == ("Maria Okafor", 3, 3)
+
+
+def test_a_cancelled_read_keeps_what_it_read_and_says_how_many_are_left(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        for n in range(4):
+            library.add_document(story(n))
+        asked: list[bool] = []
+
+        def cancel_after_one() -> bool:
+            asked.append(True)
+            return len(asked) > 1
+
+        assert cache_missing_quotes(library, should_cancel=cancel_after_one) == (1, 3)
+        assert len(library.documents_without_quotes(EXTRACTOR_VERSION)) == 3
+        assert cache_missing_quotes(library) == (3, 0)
