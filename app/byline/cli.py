@@ -20,7 +20,7 @@ from typing import Any
 
 from byline import __version__
 from byline.core.errors import BylineError
-from byline.core.model import ImportReport, Quote, QuoteKind
+from byline.core.model import ImportReport, Quote, QuoteKind, SpeakerIndex, SpeakerQuote
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-scare", action="store_true", help="also list scare quotes (quoted terms)"
     )
     p.set_defaults(handler=cmd_quotes)
+
+    p = commands.add_parser(
+        "speakers", help="everyone quoted across the library, or one speaker's quotes"
+    )
+    p.add_argument(
+        "name", nargs="?", metavar="NAME", help="this speaker's quotes (case and spacing ignored)"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_speakers)
 
     p = commands.add_parser("check", help="check a draft's quotations against the library")
     p.add_argument("draft", type=Path, metavar="DRAFT")
@@ -234,7 +243,9 @@ def _interruptible() -> Iterator[Callable[[], bool]]:
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int | None, Path], None] | None]:
+def _progress_bar(
+    label: str = "importing",
+) -> Iterator[Callable[[int, int | None, Path], None] | None]:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         yield None
@@ -243,7 +254,7 @@ def _progress_bar() -> Iterator[Callable[[int, int | None, Path], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
-        TextColumn("importing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
@@ -352,6 +363,95 @@ def quote_json(q: Quote) -> dict[str, object]:
         "cue": q.cue,
         "kind": q.kind.value,
     }
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    """Documents whose quotes are not cached yet (imported here, restored) are read first, so
+    the count is the whole library's."""
+    from byline import workflows
+
+    library = _library(args)
+    try:
+        with _interruptible() as cancelled, _progress_bar("reading quotes") as progress:
+            read, left = workflows.cache_missing_quotes(
+                library,
+                on_progress=(lambda d, t: progress(d, t, Path())) if progress else None,
+                should_cancel=cancelled,
+            )
+        if args.name is None:
+            _print_speakers(workflows.library_speakers(library), left, args.json)
+        else:
+            _print_speaker_quotes(
+                args.name, workflows.speaker_quotes(library, args.name), args.json
+            )
+    finally:
+        library.close()
+    if read:
+        _err(f"Read the quotes of {read} document(s) not read before.")
+    if left:
+        _err(f"Stopped reading: {left} document(s) not read are not counted.")
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
+def _print_speakers(index: SpeakerIndex, unread: int, as_json: bool) -> None:
+    if as_json:
+        _emit_json(
+            {
+                "speakers": [
+                    {"speaker": s.name, "quotes": s.quotes, "documents": s.documents}
+                    for s in index.speakers
+                ],
+                "unattributed": {
+                    "quotes": index.unattributed.quotes,
+                    "documents": index.unattributed.documents,
+                },
+                "documents_not_read": unread,
+            }
+        )
+        return
+    if not index.speakers and not index.unattributed.quotes:
+        _err("Nobody is quoted in the library.")
+        return
+    print(f"{'quotes':>6} {'docs':>5}  speaker")
+    rows = [(s.quotes, s.documents, s.name) for s in index.speakers]
+    if index.unattributed.quotes:
+        rows.append((index.unattributed.quotes, index.unattributed.documents, "(unattributed)"))
+    for quotes, documents, name in rows:
+        print(f"{quotes:>6} {documents:>5}  {name}")
+
+
+def _print_speaker_quotes(name: str, quotes: list[SpeakerQuote], as_json: bool) -> None:
+    if as_json:
+        _emit_json(
+            {
+                "speaker": name,
+                "quotes": [
+                    {
+                        "document_id": sq.document_id,
+                        "title": sq.title,
+                        "outlet": sq.outlet,
+                        "published": sq.published,
+                        **quote_json(sq.quote),
+                    }
+                    for sq in quotes
+                ],
+            }
+        )
+        return
+    if not quotes:
+        _err(f"No quotes by {name!r} in the library.")
+    document_id = None
+    for sq in quotes:
+        if sq.document_id != document_id:
+            document_id = sq.document_id
+            source = ", ".join(x for x in (sq.outlet, (sq.published or "")[:10]) if x)
+            print(f"#{sq.document_id} {sq.title}" + (f" ({source})" if source else ""))
+        cue = f" [{sq.quote.cue}]" if sq.quote.cue else ""
+        print(f"    {sq.quote.start}-{sq.quote.end}{cue}: {sq.quote.text}")
 
 
 # --- check ----------------------------------------------------------------------------------
