@@ -61,6 +61,7 @@ from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
+from byline.ui.speakers_view import SpeakersView
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
 from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
 
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
+DOCUMENTS_TAB, SPEAKERS_TAB = 0, 1  # the library side's tabs
 LINK_SCHEMES = {"http", "https", "mailto"}
 # Fits a 1280×800 screen (with a panel and title bar) with all three panes showing.
 DEFAULT_SIZE = (1200, 760)
@@ -83,6 +85,7 @@ Everything stays on this computer.</p>
 <li>The <b>Quotes</b> tab lists every quotation with its speaker. Click one to jump to it.</li>
 <li>The <b>Notes</b> tab holds your notes on the whole document, saved as you type.</li>
 <li><b>Ctrl+Shift+C</b> copies a quote or highlight with its attribution, ready for a draft.</li>
+<li><b>View › Speakers</b> (Ctrl+Shift+S) lists everyone quoted across the library.</li>
 </ul>
 <p>Not sure where to start? Open the sample article.</p>"""
 
@@ -133,7 +136,12 @@ class MainWindow(QMainWindow):
     # ================================================================== building
     def _build_widgets(self) -> None:
         self.library_pane = LibraryPane(self.session, self)
-        self.library_pane.setMinimumWidth(200)
+        self.speakers_view = SpeakersView(self.session.db_path, self)
+        self.library_side = QTabWidget(self)
+        self.library_side.setObjectName("librarySide")
+        self.library_side.addTab(self.library_pane, "Documents")
+        self.library_side.addTab(self.speakers_view, "Speakers")
+        self.library_side.setMinimumWidth(200)
 
         self.reader = ReaderView(self)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -176,7 +184,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(260)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.library_side)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setCollapsible(1, False)
@@ -321,6 +329,12 @@ class MainWindow(QMainWindow):
         )
         self.toggle_sidebar_action.setCheckable(True)
         self.toggle_sidebar_action.setChecked(True)
+        self.speakers_action = self._action(
+            "S&peakers",
+            self.show_speakers,
+            "Ctrl+Shift+S",
+            "Everyone quoted across the library, with their quotes",
+        )
         self.tab_actions = [
             self._action(f"&{title}", lambda _=False, i=i: self.show_tab(i), f"Alt+{i + 1}")
             for i, title in enumerate(("Quotes", "Highlights", "Notes"))
@@ -372,6 +386,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
         view_menu.addActions([self.toggle_library_action, self.toggle_sidebar_action])
+        view_menu.addAction(self.speakers_action)
         view_menu.addActions(self.tab_actions)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
@@ -390,6 +405,10 @@ class MainWindow(QMainWindow):
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
         self.library_pane.removeRequested.connect(self.ask_remove_document)
+        self.speakers_view.quoteActivated.connect(self.show_passage)
+        self.speakers_view.quotesCached.connect(self._refresh_library_soon)
+        s.quotesChanged.connect(lambda _doc_id: self.speakers_view.library_changed())
+        s.documentsChanged.connect(self.speakers_view.library_changed)
         self.reader.cursorOffsetChanged.connect(self._caret_moved)
         self.reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
         self.reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
@@ -482,6 +501,7 @@ class MainWindow(QMainWindow):
             return
         self.session.undo_stack.clear()  # earlier steps may point at what was deleted
         self.library_pane.refresh()
+        self.speakers_view.library_changed()
         if self.document is None:
             self._show_welcome()
 
@@ -793,9 +813,25 @@ class MainWindow(QMainWindow):
         self.settings.setValue("fontSize", self.reader.font_size)
 
     def toggle_library(self) -> None:
-        visible = not self.library_pane.isVisibleTo(self)
-        self.library_pane.setVisible(visible)
+        visible = not self.library_side.isVisibleTo(self)
+        self.library_side.setVisible(visible)
         self.toggle_library_action.setChecked(visible)
+
+    def show_speakers(self) -> SpeakersView:
+        """View › Speakers: the library side, on its Speakers tab, with the name filter ready."""
+        if not self.library_side.isVisibleTo(self):
+            self.toggle_library()
+        self.library_side.setCurrentIndex(SPEAKERS_TAB)
+        self.speakers_view.filter_edit.setFocus()
+        return self.speakers_view
+
+    def show_passage(self, doc_id: int, start: int, end: int) -> None:
+        """Scroll to and flash a passage, opening its document unless it is the one open."""
+        if self.document is not None and self.document.id == doc_id:
+            self.reader.reveal(start, end)
+        elif not self.open_document(doc_id, reveal=(start, end)):
+            return
+        self.quotes_panel.select_offset(start)
 
     def toggle_sidebar(self) -> None:
         visible = not self.sidebar.isVisibleTo(self)
@@ -910,6 +946,7 @@ class MainWindow(QMainWindow):
         self._import_ended()
         self.last_report = report
         self.library_pane.refresh()
+        self.speakers_view.library_changed()
         imported, duplicates, failed = (
             report.count("imported"),
             report.count("duplicate"),
@@ -957,6 +994,7 @@ class MainWindow(QMainWindow):
     def cancel_all_tasks(self) -> None:  # an export runs to its end: it writes atomically
         if self._import_task is not None:
             self._import_task.cancel()
+        self.speakers_view.cancel()  # reading unread documents; the count of the rest comes
 
     # ================================================================== exporting
     def ask_export_markdown(self) -> ExportDialog:
@@ -1206,8 +1244,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.library_pane.set_sort_key(str(s.value("sort", "published")))
-        self.library_pane.setVisible(_as_bool(s.value("libraryVisible", True)))
-        self.toggle_library_action.setChecked(self.library_pane.isVisibleTo(self))
+        self.library_side.setVisible(_as_bool(s.value("libraryVisible", True)))
+        self.toggle_library_action.setChecked(self.library_side.isVisibleTo(self))
         self.sidebar.setVisible(_as_bool(s.value("sidebarVisible", True)))
         self.toggle_sidebar_action.setChecked(self.sidebar.isVisibleTo(self))
         self.reader.set_font_size(_as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
@@ -1224,7 +1262,7 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("splitter", self.splitter.saveState())
         s.setValue("sort", self.library_pane.sort_key)
-        s.setValue("libraryVisible", self.library_pane.isVisibleTo(self))
+        s.setValue("libraryVisible", self.library_side.isVisibleTo(self))
         s.setValue("sidebarVisible", self.sidebar.isVisibleTo(self))
         s.setValue("sidebarTab", self.sidebar.currentIndex())
         s.setValue("fontSize", self.reader.font_size)
@@ -1245,6 +1283,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._refresh_timer.stop()
         self.library_pane.stop_timers()
+        self.speakers_view.stop()
         super().closeEvent(event)
 
     def receive_paths(self, paths: list[Path]) -> None:
