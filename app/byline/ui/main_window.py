@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
         s.noteChanged.connect(self._note_changed)
         s.documentsChanged.connect(self._refresh_library_soon)
         s.quotesChanged.connect(self._quotes_changed)
+        s.documentTagsChanged.connect(self._document_tags_changed)
         s.errorOccurred.connect(self.show_error)
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
@@ -645,13 +646,7 @@ class MainWindow(QMainWindow):
         self._correct(QuoteCorrection(self.document.id, quote.start, quote.end, not_a_quote=True))
 
     def _correct(self, correction: QuoteCorrection) -> None:
-        try:
-            self.session.write(lambda: self.library.set_quote_correction(correction))
-        except BylineError as exc:
-            self.show_error(str(exc))
-            return
-        self.session.quotesChanged.emit(correction.document_id)
-        self.session.documentsChanged.emit()
+        self._push(commands.CorrectQuote(self.session, correction))
 
     # ================================================================== notes
     def _save_document_note(self, doc_id: int, text: str) -> None:
@@ -666,12 +661,15 @@ class MainWindow(QMainWindow):
         if self.notes_panel.doc_id == doc_id:
             self.notes_panel.editor.show_stored(text)
 
-    def _save_document_tags(self, doc_id: int, tags: tuple[str, ...]) -> None:
-        try:
-            self.session.write(lambda: self.library.set_document_tags(doc_id, tags))
-        except BylineError as exc:
-            self.show_error(str(exc))
-        self.library_pane.refresh()
+    def _save_document_tags(
+        self, doc_id: int, before: tuple[str, ...], after: tuple[str, ...]
+    ) -> None:
+        self._push(commands.EditDocumentTags(self.session, doc_id, before, after))
+
+    def _document_tags_changed(self, doc_id: int, tags: tuple[str, ...]) -> None:
+        if self.notes_panel.doc_id == doc_id:
+            self.notes_panel.show_tags(tags)
+        self.library_pane.refresh()  # the tag filter lists every tag
 
     # ================================================================== sidebar <-> text
     def go_to_quote(self, quote: Quote) -> None:
