@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from byline.core.errors import BylineError
+from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
 from byline.store import Library
 
@@ -130,6 +130,51 @@ class ListingTask(QRunnable):
             self.signals.failed.emit(self.generation, str(exc))
             return
         self.signals.finished.emit(self.generation, summaries, tags)
+
+
+class SearchSignals(QObject):
+    finished = Signal(int, object)  # generation, list[SearchHit]
+    failed = Signal(int, str)  # also when cancelled, so every task ends with one signal
+
+
+class SearchTask(QRunnable):
+    """Search the library for the library pane's search box. Most searches take milliseconds,
+    but an odd query over a large library can take much longer; a search that newer typing
+    made pointless is interrupted, so it does not hold a worker the open document's quotes
+    may be waiting for."""
+
+    def __init__(self, db_path: Path, generation: int, query: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.generation = generation
+        self.query = query
+        self.signals = SearchSignals()
+        self._lock = threading.Lock()  # guards _library and _cancelled across threads
+        self._library: Library | None = None
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._library is not None:
+                self._library.interrupt()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                with self._lock:
+                    if self._cancelled:
+                        raise LibraryError("The search was cancelled.")
+                    self._library = library
+                try:
+                    hits = library.search(self.query)
+                finally:
+                    with self._lock:
+                        self._library = None
+        except BylineError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        self.signals.finished.emit(self.generation, hits)
 
 
 class ExportSignals(QObject):
