@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -16,6 +15,7 @@ from byline.ui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
+WorkersHeld = Callable[[], AbstractContextManager[None]]
 
 
 def test_search_results_show_snippets_and_open_the_document_at_the_hit(
@@ -66,30 +66,12 @@ def test_search_finds_highlight_notes_and_selects_the_highlight(
     assert window.highlights_panel.current.id == hl.id
 
 
-@contextmanager
-def workers_occupied() -> Iterator[None]:
-    """Keep every worker of the pool busy, so tasks started meanwhile wait in its queue."""
-    pool = QThreadPool.globalInstance()
-    release = threading.Event()
-    started = threading.Semaphore(0)
-    count = pool.maxThreadCount()
-
-    def hold() -> None:
-        started.release()
-        release.wait(30)
-
-    for _ in range(count):
-        pool.start(hold)
-    for _ in range(count):
-        assert started.acquire(timeout=10)
-    try:
-        yield
-    finally:
-        release.set()
-
-
 def test_search_runs_on_a_worker_with_a_busy_bar_until_its_hits_arrive(
-    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
 ) -> None:
     library.add_document(article(title="Alpha dispatch"))
     window = make_window()
@@ -107,7 +89,11 @@ def test_search_runs_on_a_worker_with_a_busy_bar_until_its_hits_arrive(
 
 
 def test_only_the_newest_search_answer_is_shown(
-    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
 ) -> None:
     library.add_document(article(title="Alpha dispatch"))
     library.add_document(article(title="Bravo dispatch", extra_paragraphs=1))
@@ -125,7 +111,11 @@ def test_only_the_newest_search_answer_is_shown(
 
 
 def test_clearing_the_search_box_during_a_search_keeps_the_document_list(
-    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
 ) -> None:
     library.add_document(article(title="Alpha dispatch"))
     window = make_window()

@@ -63,11 +63,12 @@ from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
-from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
+from byline.ui.workers import ExportTask, ImportTask, MarkdownCopyTask, QuotesTask, start
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
 
+Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 LINK_SCHEMES = {"http", "https", "mailto"}
 # Fits a 1280×800 screen (with a panel and title bar) with all three panes showing.
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         if self.current_color not in COLOR_NAMES:
             self.current_color = "yellow"
         self.theme = ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value)))
-        self._tasks: set[ImportTask | QuotesTask | ExportTask] = set()
+        self._tasks: set[Task] = set()
         self._import_task: ImportTask | None = None
         self._export_task: ExportTask | None = None
         self.export_dialog: ExportDialog | None = None
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.link_dialog: QMessageBox | None = None
         self.check_view: CheckView | None = None
         self.last_report: ImportReport | None = None
+        self._copy_after_quotes: int | None = None  # document to copy once its quotes are in
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
@@ -530,6 +532,7 @@ class MainWindow(QMainWindow):
     def _quotes_ready(self, doc_id: int, _quotes: list[Quote]) -> None:
         if self._closed:
             return
+        self._copy_when_quotes_are_in(doc_id)
         if self.document is None or doc_id != self.document.id:
             return
         self._raw_quotes = self._cached_quotes(doc_id) or []
@@ -539,6 +542,7 @@ class MainWindow(QMainWindow):
     def _quotes_failed(self, doc_id: int, message: str) -> None:
         if self._closed:
             return
+        self._copy_when_quotes_are_in(doc_id)  # the copy says why, if it fails the same way
         if self.document is not None and doc_id == self.document.id:
             self._raw_quotes = []
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
@@ -944,7 +948,7 @@ class MainWindow(QMainWindow):
         self.import_summary = box
         box.open()  # not exec(): the window stays responsive
 
-    def _run(self, task: ImportTask | QuotesTask | ExportTask) -> None:
+    def _run(self, task: Task) -> None:
         # Referenced until its last signal is delivered, so its signals object stays alive.
         self._tasks.add(task)
         signals = task.signals
@@ -1104,20 +1108,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {counted(len(written), 'file')} to {where}.", 8000)
 
     def copy_document_markdown(self) -> None:
+        """Copy the open document's notes as Markdown, built on a worker (they list its quotes,
+        which may still be extracted: then the copy waits for them instead of extracting them
+        a second time)."""
         if self.document is None:
             self.statusBar().showMessage("Open a document first.", 3000)
             return
-        from byline.exports import copy_markdown  # see ExportTask.run
-
-        self.notes_panel.flush()
+        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
         self.highlights_panel.flush()
-        try:
-            text = copy_markdown(self.library, self.document.id)
-        except BylineError as exc:
-            self.show_error(str(exc))
+        self.statusBar().showMessage("Copying the document's notes as Markdown…")
+        if self.quotes_pending:
+            self._copy_after_quotes = self.document.id
+        else:
+            self._start_markdown_copy(self.document.id)
+
+    def _start_markdown_copy(self, doc_id: int) -> None:
+        task = MarkdownCopyTask(self.session.db_path, doc_id)
+        task.signals.finished.connect(self._markdown_copied)
+        task.signals.failed.connect(lambda _doc_id, message: self._markdown_copy_failed(message))
+        self._run(task)
+
+    def _copy_when_quotes_are_in(self, doc_id: int) -> None:
+        if self._copy_after_quotes == doc_id:
+            self._copy_after_quotes = None
+            self._start_markdown_copy(doc_id)
+
+    @property
+    def copying_markdown(self) -> bool:
+        return self._copy_after_quotes is not None or any(
+            isinstance(t, MarkdownCopyTask) for t in self._tasks
+        )
+
+    def _markdown_copied(self, _doc_id: int, text: str) -> None:
+        if self._closed:
             return
         QApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied the document's notes as Markdown.", 3000)
+
+    def _markdown_copy_failed(self, message: str) -> None:
+        if not self._closed:
+            self.statusBar().clearMessage()
+            self.show_error(message)
 
     def copy_highlight_markdown(self) -> None:
         """The highlight selected in the sidebar, else the one under the caret."""

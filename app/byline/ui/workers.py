@@ -232,6 +232,36 @@ class ExportTask(QRunnable):
         self.signals.finished.emit(written)
 
 
+class MarkdownCopySignals(QObject):
+    finished = Signal(int, str)  # document id, its notes as Markdown
+    failed = Signal(int, str)
+
+
+class MarkdownCopyTask(QRunnable):
+    """One document's notes as Markdown for the clipboard. They list its quotes, which are
+    extracted here first when they are not cached yet (seconds for a long document)."""
+
+    def __init__(self, db_path: Path, doc_id: int) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.doc_id = doc_id
+        self.signals = MarkdownCopySignals()
+
+    def run(self) -> None:
+        from byline.exports import copy_markdown  # see ExportTask.run
+
+        try:
+            with Library.open(self.db_path) as library:
+                text = copy_markdown(library, self.doc_id)
+        except BylineError as exc:
+            self.signals.failed.emit(self.doc_id, str(exc))
+            return
+        except Exception as exc:  # a bug must not leave "Copying…" up forever
+            self.signals.failed.emit(self.doc_id, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.doc_id, text)
+
+
 class CheckSignals(QObject):
     finished = Signal(int, object)  # generation, DraftCheck
     failed = Signal(int, str)
