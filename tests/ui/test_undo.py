@@ -44,8 +44,7 @@ def test_undo_of_delete_brings_back_the_same_highlight_with_its_note(
     hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5, note="n1")
     window = make_window()
     window.open_document(doc_id)
-    window.highlights_panel.select_highlight(hl.id)
-    window.highlights_panel.delete_button.click()
+    window.highlights_panel.row_menu(hl).actions()[-1].trigger()  # Delete highlight
     assert library.highlights(doc_id) == []
 
     window.undo_action.trigger()
@@ -64,22 +63,26 @@ def test_undo_of_colour_note_and_tag_edits(
     hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5)
     window = make_window()
     window.open_document(doc_id)
+    window.show_tab(1)
     panel = window.highlights_panel
-    panel.select_highlight(hl.id)
+    panel.edit_note(hl.id)
+    editor = panel.editor
+    assert editor is not None
 
-    panel.color_buttons["orange"].click()
-    panel.note_edit.setPlainText("ask about dates")
-    panel.note_edit.flush()
-    panel.tags_edit.setText("followup")
-    panel.tags_edit.editingFinished.emit()
+    editor.color_buttons["orange"].click()
+    editor.note_edit.setPlainText("ask about dates")
+    editor.note_edit.flush()
+    editor.tags_edit.setText("followup")
+    editor.tags_edit.editingFinished.emit()
     now = library.get_highlight(hl.id)
     assert (now.color, now.note, now.tags) == ("orange", "ask about dates", ("followup",))
 
     window.undo_action.trigger()
     assert library.get_highlight(hl.id).tags == ()
+    assert editor.tags_edit.text() == ""
     window.undo_action.trigger()
     assert library.get_highlight(hl.id).note == ""
-    assert panel.note_edit.toPlainText() == ""
+    assert panel.editor is editor and editor.note_edit.toPlainText() == ""
     window.undo_action.trigger()
     assert library.get_highlight(hl.id).color == "yellow"
     window.redo_action.trigger()

@@ -577,6 +577,8 @@ class MainWindow(QMainWindow):
 
     def highlight_selection(self, color: str | None = None, with_note: bool = False) -> None:
         span = self.reader.selected_span()
+        if with_note and self._note_existing_highlight(span):
+            return
         if self.document is None or span is None:
             self.statusBar().showMessage("Select some text first.", 3000)
             return
@@ -593,7 +595,27 @@ class MainWindow(QMainWindow):
         self.show_tab(HIGHLIGHTS_TAB, reveal=with_note)
         self.highlights_panel.select_highlight(command.highlight.id)
         if with_note:
-            self.highlights_panel.focus_note()
+            self.highlights_panel.edit_note(command.highlight.id, return_focus=self.reader)
+
+    def _note_existing_highlight(self, span: tuple[int, int] | None) -> bool:
+        """N on an existing highlight (selected exactly, or holding the caret) opens its note
+        in its row instead of highlighting the passage a second time."""
+        if self.document is None:
+            return False
+        if span is not None:
+            target = next((h for h in self.highlights if (h.start, h.end) == span), None)
+        else:
+            target = self._highlight_under_caret()
+        if target is None:
+            return False
+        self.show_tab(HIGHLIGHTS_TAB)
+        return self.highlights_panel.edit_note(target.id, return_focus=self.reader)
+
+    def _highlight_under_caret(self) -> Highlight | None:
+        """The innermost highlight holding the caret."""
+        offset = self.reader.caret_offset()
+        around = [h for h in self.highlights if h.start <= offset < h.end]
+        return min(around, key=lambda h: h.end - h.start, default=None)
 
     def delete_current_highlight(self) -> None:
         offset = self.reader.caret_offset()
