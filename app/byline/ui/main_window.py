@@ -57,18 +57,27 @@ from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
 from byline.ui.library_pane import LibraryPane
 from byline.ui.notes_panel import NotesPanel
+from byline.ui.opening import OpenedDocument, open_from_library
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
-from byline.ui.workers import ExportTask, ImportTask, MarkdownCopyTask, QuotesTask, start
+from byline.ui.workers import (
+    ExportTask,
+    ImportTask,
+    MarkdownCopyTask,
+    OpenTask,
+    QuotesTask,
+    start,
+)
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
 
-Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask
+Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask | OpenTask
+Span = tuple[int, int]
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 LINK_SCHEMES = {"http", "https", "mailto"}
 # Fits a 1280×800 screen (with a panel and title bar) with all three panes showing.
@@ -120,6 +129,8 @@ class MainWindow(QMainWindow):
         self.check_view: CheckView | None = None
         self.last_report: ImportReport | None = None
         self._copy_after_quotes: int | None = None  # document to copy once its quotes are in
+        self._open_generation = 0  # answers of open_document_soon asked before are dropped
+        self._opening: OpenTask | None = None
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
@@ -390,7 +401,7 @@ class MainWindow(QMainWindow):
         s.quotesChanged.connect(self._quotes_changed)
         s.documentTagsChanged.connect(self._document_tags_changed)
         s.errorOccurred.connect(self.show_error)
-        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
+        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document_soon(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
         self.library_pane.removeRequested.connect(self.ask_remove_document)
         self.reader.cursorOffsetChanged.connect(self._caret_moved)
@@ -418,25 +429,65 @@ class MainWindow(QMainWindow):
 
     # ================================================================== documents
     def open_document(self, doc_id: int, reveal: tuple[int, int] | None = None) -> bool:
-        """Show a document (its text at once; its quotes when extracted, off this thread)."""
+        """Show a document now (its quotes when extracted, off this thread); reading and
+        rendering it happen here, so a long one is better opened with ``open_document_soon``."""
         self.notes_panel.flush()
         self.highlights_panel.flush()
+        self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
-            document = self.library.get_document(doc_id)
-            highlights = self.library.highlights(doc_id)
-            note = self.library.get_note(doc_id)
+            opened = open_from_library(self.library, doc_id, self.reader.look)
+        except BylineError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        return self._show_opened(opened, reveal)
+
+    def open_document_soon(self, doc_id: int, reveal: tuple[int, int] | None = None) -> None:
+        """Show a document once a worker has read and rendered it: what a click in the library
+        and the end of an import do, since a long document takes a while."""
+        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
+        self.highlights_panel.flush()
+        self._open_generation += 1
+        task = OpenTask(self.session.db_path, self._open_generation, doc_id, self.reader.look)
+        task.signals.finished.connect(lambda gen, opened: self._opened(gen, opened, reveal))
+        task.signals.failed.connect(self._open_failed)
+        self._opening = task
+        self._run(task)
+
+    @property
+    def opening(self) -> bool:
+        """A document is being read and rendered for ``open_document_soon``."""
+        return self._opening is not None
+
+    def _opened(self, generation: int, opened: OpenedDocument, reveal: Span | None) -> None:
+        if self._closed or generation != self._open_generation:
+            return  # another document was opened meanwhile
+        self._opening = None
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        self._show_opened(opened, reveal)
+
+    def _open_failed(self, generation: int, message: str) -> None:
+        if not self._closed and generation == self._open_generation:
+            self._opening = None
+            self.statusBar().showMessage(message, 8000)
+
+    def _show_opened(self, opened: OpenedDocument, reveal: Span | None) -> bool:
+        document = opened.document
+        doc_id = document.id
+        try:
             self.session.write(lambda: self.library.mark_opened(doc_id))
         except BylineError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
+        self._opening = None
         self.document = document
-        self.highlights = highlights
-        self._raw_quotes = self._cached_quotes(doc_id)
-        self.quotes = self._corrected(self._raw_quotes)
-        self.reader.show_document(document, highlights, self.quotes)
+        self.highlights = list(opened.highlights)
+        self._raw_quotes = list(opened.raw_quotes) if opened.raw_quotes is not None else None
+        self.quotes = list(opened.quotes)
+        self.reader.show_rendered(opened.rendered)
         self.centre.setCurrentWidget(self._reading_page)
-        self.highlights_panel.set_highlights(highlights)
-        self.notes_panel.load(doc_id, note, document.tags)
+        self.highlights_panel.set_highlights(self.highlights)
+        self.notes_panel.load(doc_id, opened.note, document.tags)
         if self._raw_quotes is None:
             self.quotes_panel.set_quotes([], status="Finding quotes…")
             self._extract_quotes(doc_id)
@@ -949,7 +1000,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary + ".", 8000)
         opened = next((o.document_id for o in report.outcomes if o.document_id is not None), None)
         if opened is not None:
-            self.open_document(opened)
+            self.open_document_soon(opened)
         if failed:
             self._show_import_summary(report, summary)
         elif not report.outcomes and not cancelled:

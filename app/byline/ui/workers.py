@@ -8,11 +8,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
 from byline.store import Library
+from byline.ui.opening import open_from_library
+from byline.ui.rendering import ReadingLook
 
 
 class ImportSignals(QObject):
@@ -230,6 +232,39 @@ class ExportTask(QRunnable):
             self.signals.failed.emit(f"The export stopped because of an internal error: {exc!r}")
             raise
         self.signals.finished.emit(written)
+
+
+class OpenSignals(QObject):
+    finished = Signal(int, object)  # generation, OpenedDocument
+    failed = Signal(int, str)
+
+
+class OpenTask(QRunnable):
+    """Read a document and render it for the reading view (ui/opening.py); the rendering is
+    handed to the GUI thread, which only has to show it."""
+
+    def __init__(self, db_path: Path, generation: int, doc_id: int, look: ReadingLook) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.generation = generation
+        self.doc_id = doc_id
+        self.look = look
+        self.gui_thread = QThread.currentThread()  # made on the GUI thread
+        self.signals = OpenSignals()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                opened = open_from_library(
+                    library, self.doc_id, self.look, for_thread=self.gui_thread
+                )
+        except BylineError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        except Exception as exc:  # a bug must not leave the window waiting for it
+            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.generation, opened)
 
 
 class MarkdownCopySignals(QObject):
