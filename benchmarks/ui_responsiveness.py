@@ -13,8 +13,9 @@ Import does), a folder of ``--docs`` generated articles and one generated docume
 start of the import until it has finished, the document it opens is shown with its quotes and
 the library list is in; the gaps between ticks are what a reader would feel as pauses.
 
-``--why`` also runs a watchdog thread that, whenever the GUI thread has not ticked for 60 ms,
-samples the GUI thread's Python stack, and prints for the longest pauses where it was.
+``--why`` also runs a watchdog thread that, once in each pause of the GUI thread over 50 ms,
+samples its Python stack, and prints for the longest pauses where it was ("in <module>" alone:
+inside Qt, called from the event loop, such as laying out text).
 """
 
 from __future__ import annotations
@@ -61,9 +62,12 @@ def tick():
     ticks.append((time.monotonic(), phase()))
 
 def watchdog():
+    sampled = None  # one sample per pause: sampling takes the GIL from the GUI thread too
     while not done.is_set():
-        time.sleep(0.02)
-        if ticks and time.monotonic() - ticks[-1][0] > 0.06:
+        time.sleep(0.01)
+        last = ticks[-1][0] if ticks else None
+        if last is not None and last != sampled and time.monotonic() - last > 0.05:
+            sampled = last
             frame = sys._current_frames().get(gui_thread)
             if frame is not None:
                 stack = "".join(traceback.format_stack(frame, limit=14))

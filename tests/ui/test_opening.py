@@ -33,11 +33,13 @@ def test_a_document_chosen_in_the_library_is_read_and_rendered_off_the_gui_threa
     workers_occupied: WorkersHeld,
 ) -> None:
     doc_id, _ = library.add_document(article(title="Chosen one"))
+    other, _ = library.add_document(article(title="Other", extra_paragraphs=1))
+    library.mark_opened(other)
     window = make_window()
     pane = window.library_pane
-    qtbot.waitUntil(lambda: pane.documents.rowCount() == 1)
+    qtbot.waitUntil(lambda: pane.documents.rowCount() == 2)
     rows = pane.document_list
-    rect = rows.visualRect(pane.documents.index(0, 0))
+    rect = rows.visualRect(pane.documents.index(pane.documents.row_of(doc_id), 0))
     with workers_occupied():
         qtbot.mouseClick(rows.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         # No worker could run: the GUI thread neither read nor rendered it.
@@ -47,6 +49,7 @@ def test_a_document_chosen_in_the_library_is_read_and_rendered_off_the_gui_threa
     assert window.reader.document().firstBlock().text() == "Chosen one"
     assert window.windowTitle() == "Chosen one — Byline"
     assert not window.opening
+    assert library.list_documents(sort="opened")[0].id == doc_id  # the worker noted it
 
 
 def test_only_the_document_asked_for_last_is_shown(

@@ -436,10 +436,12 @@ class MainWindow(QMainWindow):
         self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
             opened = open_from_library(self.library, doc_id, self.reader.look)
+            self.session.write(lambda: self.library.mark_opened(doc_id))
         except BylineError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
-        return self._show_opened(opened, reveal)
+        self._show_opened(opened, reveal)
+        return True
 
     def open_document_soon(self, doc_id: int, reveal: tuple[int, int] | None = None) -> None:
         """Show a document once a worker has read and rendered it: what a click in the library
@@ -471,14 +473,9 @@ class MainWindow(QMainWindow):
             self._opening = None
             self.statusBar().showMessage(message, 8000)
 
-    def _show_opened(self, opened: OpenedDocument, reveal: Span | None) -> bool:
+    def _show_opened(self, opened: OpenedDocument, reveal: Span | None) -> None:
         document = opened.document
         doc_id = document.id
-        try:
-            self.session.write(lambda: self.library.mark_opened(doc_id))
-        except BylineError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            return False
         self._opening = None
         self.document = document
         self.highlights = list(opened.highlights)
@@ -501,7 +498,6 @@ class MainWindow(QMainWindow):
         if reveal is not None:
             QTimer.singleShot(0, lambda: self.reader.reveal(*reveal))
             self.reader.reveal(*reveal)
-        return True
 
     def close_document(self) -> None:
         self.notes_panel.flush()

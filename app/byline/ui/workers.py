@@ -240,8 +240,8 @@ class OpenSignals(QObject):
 
 
 class OpenTask(QRunnable):
-    """Read a document and render it for the reading view (ui/opening.py); the rendering is
-    handed to the GUI thread, which only has to show it."""
+    """Read a document and render it for the reading view (ui/opening.py), and note that it
+    was opened; the rendering is handed to the GUI thread, which only has to show it."""
 
     def __init__(self, db_path: Path, generation: int, doc_id: int, look: ReadingLook) -> None:
         super().__init__()
@@ -258,6 +258,8 @@ class OpenTask(QRunnable):
                 opened = open_from_library(
                     library, self.doc_id, self.look, for_thread=self.gui_thread
                 )
+                # Here, not on the GUI thread: a commit waits for the disk.
+                library.mark_opened(self.doc_id)
         except BylineError as exc:
             self.signals.failed.emit(self.generation, str(exc))
             return
