@@ -70,6 +70,8 @@ def test_enter_and_f2_on_a_row_open_its_editor_and_ctrl_enter_saves_and_closes_i
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     editor = open_editor(window)
+    reader = window.reader
+    assert reader.textCursor().position() == reader.offset_map.to_doc(highlight.start)
     qtbot.waitUntil(editor.note_edit.hasFocus)
     qtbot.keyClicks(editor.note_edit, "Check the date")
     qtbot.keyClick(editor.note_edit, Qt.Key.Key_Return, CTRL)

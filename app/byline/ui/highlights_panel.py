@@ -67,7 +67,7 @@ class HighlightsPanel(QWidget):
         edit = QAction("Edit note", self.list)
         edit.setShortcuts([QKeySequence(k) for k in EDIT_KEYS])
         edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not inside the editor
-        edit.triggered.connect(lambda: self.edit_note())
+        edit.triggered.connect(self._edit_current)
         self.list.addActions([delete, edit])
         self.hint_label = QLabel(LIST_HINT, self)
         self.hint_label.setWordWrap(True)
@@ -239,6 +239,12 @@ class HighlightsPanel(QWidget):
         highlight = self._highlight(hl_id)
         if highlight is not None:
             self.deleteRequested.emit(highlight)
+
+    def _edit_current(self) -> None:
+        """Enter or F2 on a row: the text shows the passage, the row opens to write its note."""
+        if self.current is not None:
+            self.highlightActivated.emit(self.current)
+        self.edit_note()
 
     def _delete_current(self) -> None:
         if self.current is not None:
