@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from byline.core.model import Highlight, ParsedDocument
 from byline.store import Library
-from byline.ui.highlight_rows import HighlightRowEditor
+from byline.ui.highlight_editor import HighlightRowEditor
 from byline.ui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]

@@ -1,6 +1,7 @@
 """The Highlights tab: the document's highlights in text order, each with its note, colour and
-tags, edited in place in its row (double-click, Enter or F2; see ui/highlight_rows.py), with a
-context menu for colour, tags, copying and deleting."""
+tags, edited in place in its row (double-click, Enter or F2: ui/highlight_rows.py paints the
+rows, ui/highlight_editor.py is the editor), with a context menu for colour, tags, copying and
+deleting."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from byline.core.model import Highlight
 from byline.ui.floating_bar import color_swatch
-from byline.ui.highlight_rows import HighlightDelegate, HighlightRowEditor
+from byline.ui.highlight_editor import HighlightRowEditor
+from byline.ui.highlight_rows import HighlightDelegate
 from byline.ui.list_view import EntryList
 from byline.ui.models import HighlightListModel, ItemRole
 from byline.ui.theme import COLOR_NAMES
