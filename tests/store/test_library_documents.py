@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
+import re
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -239,3 +243,26 @@ def test_cached_quotes_come_back_per_extractor_version(
     assert library.cached_quotes(doc_id, "2") == []
     library.store_quotes(doc_id, "1", [])
     assert library.cached_quotes(doc_id, "1") == []
+
+
+def test_content_hash_folds_white_space_as_before_on_texts_longer_than_one_piece() -> None:
+    """The hash is computed a piece at a time; it must equal the hash of the whole text with
+    every run of white space folded, or stored libraries would stop finding duplicates."""
+    rng = random.Random(7)
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    words = ["war", "naïve", "cafe\u0301", "Ωmega", "😀", "end."]
+    long_word = "x" * 70_000  # longer than a piece: the cut moves past it
+
+    def reference(text: str) -> str:
+        canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    for _ in range(12):
+        parts = []
+        for _ in range(rng.randrange(1, 40_000)):
+            parts.append(rng.choice(words) if rng.random() < 0.6 else rng.choice(spaces))
+        parts.insert(rng.randrange(len(parts) + 1), long_word)
+        text = "".join(parts)
+        assert content_hash(text) == reference(text)
+    assert content_hash("  a \n b  ") == reference("  a \n b  ") == content_hash("a b")
+    assert content_hash("") == reference("") and content_hash(" \t ") == reference("")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from byline.core.errors import LibraryError
 from byline.core.model import HitKind, ParsedDocument, SearchHit
 from byline.store import Library
 from byline.store import library as library_module
@@ -258,3 +260,48 @@ def test_very_common_query_ignores_titles_when_they_all_match(
         for i in range(6)
     ]
     assert {h.document_id for h in library.search("vote")} == set(ids[-2:])
+
+
+def test_a_search_interrupted_from_another_thread_stops_and_the_next_one_runs(
+    library: Library, make_document: MakeDocument
+) -> None:
+    # Enough matches that the paused statement still has rows to step through afterwards
+    # (SQLite looks at the interruption between rows).
+    library.add_documents(
+        make_document(f"The war in the east, part {n}.", title=f"East {n}") for n in range(60)
+    )
+    running, interrupted = threading.Event(), threading.Event()
+    opened: list[Library] = []
+    outcome: list[object] = []
+    steps = [0]
+
+    def pause_once() -> int:
+        # SQLite calls this at every step of the search's statements: hold one step, well
+        # inside the ranking query (the first steps are FTS5's own set-up queries), until the
+        # other thread has interrupted it.
+        steps[0] += 1
+        if steps[0] == 300:
+            running.set()
+            interrupted.wait(10)
+        return 0
+
+    def search() -> None:  # as a worker does: its own connection, in its own thread
+        with Library.open(library.path) as own:
+            opened.append(own)
+            own.db.conn.set_progress_handler(pause_once, 1)
+            try:
+                outcome.append(own.search("war"))
+            except LibraryError as exc:
+                outcome.append(exc)
+            own.db.conn.set_progress_handler(None, 1)
+            outcome.append(len(own.search("war", limit=100)))
+
+    worker = threading.Thread(target=search)
+    worker.start()
+    assert running.wait(10)
+    opened[0].interrupt()
+    interrupted.set()
+    worker.join(10)
+    error, after = outcome
+    assert isinstance(error, LibraryError) and "stopped" in str(error)
+    assert after == 60

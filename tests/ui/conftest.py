@@ -4,10 +4,12 @@ library in tmp_path, with their settings file beside it."""
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,31 @@ def wait_for_quotes(qtbot: QtBot) -> Callable[[MainWindow], None]:
         qtbot.waitUntil(lambda: not window.quotes_pending, timeout=20_000)
 
     return wait
+
+
+@contextmanager
+def _workers_occupied() -> Iterator[None]:
+    pool = QThreadPool.globalInstance()
+    release = threading.Event()
+    started = threading.Semaphore(0)
+    count = pool.maxThreadCount()
+
+    def hold() -> None:
+        started.release()
+        release.wait(30)
+
+    for _ in range(count):
+        pool.start(hold)
+    for _ in range(count):
+        assert started.acquire(timeout=10)
+    try:
+        yield
+    finally:
+        release.set()
+
+
+@pytest.fixture
+def workers_occupied() -> Callable[[], AbstractContextManager[None]]:
+    """``with workers_occupied(): ...`` keeps every worker of the pool busy, so tasks started
+    inside wait in its queue: what the GUI thread does meanwhile is all it did itself."""
+    return _workers_occupied

@@ -58,8 +58,11 @@ def test_copying_a_highlight_inside_a_quote_names_the_speaker(
     window = make_window()
     window.open_document(doc_id)
     wait_for_quotes(window)
-    window.highlights_panel.select_highlight(hl.id)
-    window.highlights_panel.copy_button.click()
+    window.show_tab(1)
+    panel = window.highlights_panel
+    assert panel.edit_note(hl.id)
+    assert panel.editor is not None
+    panel.editor.copy_button.click()  # the row's own Copy
     assert QApplication.clipboard().text() == (
         "“never our war” — Anna Smirnova, CNN, “Officer quits”, 12 May 2022"
     )

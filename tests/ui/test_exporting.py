@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel
@@ -18,6 +19,7 @@ from byline.ui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
+WorkersHeld = Callable[[], AbstractContextManager[None]]
 
 
 def wait_for_export(qtbot: QtBot, window: MainWindow) -> None:
@@ -161,10 +163,34 @@ def test_copy_as_markdown_copies_the_document_and_the_selected_highlight(
     wait_for_quotes(window)
 
     window.copy_markdown_action.trigger()
+    qtbot.waitUntil(lambda: "shell boxes" in QApplication.clipboard().text())
     copied = QApplication.clipboard().text()
-    assert "Officer quits" in copied and "shell boxes" in copied
+    assert "Officer quits" in copied
 
     window.highlights_panel.select_highlight(highlight.id)
     window.copy_highlight_markdown_action.trigger()
     copied = QApplication.clipboard().text()
     assert "shell boxes" in copied and "ask the unit" in copied and "Ivan" not in copied
+
+
+def test_copy_as_markdown_before_the_quotes_are_found_waits_for_them_off_the_gui_thread(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
+) -> None:
+    doc_id, _ = library.add_document(article(title="Officer quits"))
+    window = make_window()
+    QApplication.clipboard().setText("before")
+    with workers_occupied():
+        window.open_document(doc_id)
+        assert window.quotes_pending
+        window.copy_markdown_action.trigger()
+        # No worker could run: had the GUI thread extracted the quotes, it would have copied.
+        assert QApplication.clipboard().text() == "before"
+        assert window.copying_markdown
+    qtbot.waitUntil(lambda: not window.copying_markdown, timeout=20_000)
+    copied = QApplication.clipboard().text()
+    assert "Officer quits" in copied and "Ivan Petrov" in copied and "dirty and tired" in copied
+    assert window.statusBar().currentMessage() == "Copied the document's notes as Markdown."

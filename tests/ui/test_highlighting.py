@@ -59,11 +59,13 @@ def test_pressing_n_highlights_and_puts_the_caret_in_its_note(
     qtbot.keyClick(window.reader, Qt.Key.Key_N)
 
     assert len(library.highlights(doc_id)) == 1
-    note = window.highlights_panel.note_edit
-    qtbot.waitUntil(note.hasFocus)
-    qtbot.keyClicks(note, "check the unit")
-    window.reader.setFocus()  # leaving the editor saves at once
-    qtbot.waitUntil(lambda: library.highlights(doc_id)[0].note == "check the unit")
+    editor = window.highlights_panel.editor  # the new highlight's row, opened in place
+    assert editor is not None
+    qtbot.waitUntil(editor.note_edit.hasFocus)
+    qtbot.keyClicks(editor.note_edit, "check the unit")
+    window.reader.setFocus()  # leaving the editor saves at once, and closes it
+    assert library.highlights(doc_id)[0].note == "check the unit"
+    qtbot.waitUntil(lambda: window.highlights_panel.editor is None)
 
 
 def test_floating_bar_appears_over_a_selection_and_its_colours_highlight(
@@ -133,7 +135,7 @@ def test_putting_the_caret_in_a_highlight_selects_it_in_the_sidebar(
     assert first.id != second.id
 
 
-def test_sidebar_edits_change_colour_tags_and_delete(
+def test_row_editor_changes_colour_tags_and_deletes(
     qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
 ) -> None:
     doc_id, _ = library.add_document(article())
@@ -141,21 +143,26 @@ def test_sidebar_edits_change_colour_tags_and_delete(
     hl = library.add_highlight(doc_id, text.index("shell"), text.index("shell") + 5)
     window = make_window()
     window.open_document(doc_id)
+    window.show_tab(1)
     panel = window.highlights_panel
-    panel.select_highlight(hl.id)
+    assert panel.edit_note(hl.id)
+    editor = panel.editor
+    assert editor is not None
 
-    qtbot.mouseClick(panel.color_buttons["blue"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.color_buttons["blue"], Qt.MouseButton.LeftButton)
     assert library.get_highlight(hl.id).color == "blue"
     assert background_at(window, hl.start).color() == highlight_color("blue", False)
+    assert panel.editor is editor and editor.color_buttons["blue"].isChecked()
 
-    panel.tags_edit.setText("military, #sources")
-    panel.tags_edit.editingFinished.emit()
+    editor.tags_edit.setText("military, #sources")
+    editor.tags_edit.editingFinished.emit()
     assert set(library.get_highlight(hl.id).tags) == {"military", "sources"}
 
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert library.highlights(doc_id) == []
     assert background_at(window, hl.start).style() == Qt.BrushStyle.NoBrush
     assert panel.model.rowCount() == 0
+    assert panel.editor is None
 
 
 def test_delete_key_in_the_highlight_list_deletes_the_selected_highlight(

@@ -24,7 +24,8 @@ He went to his commander and resigned.
 
 
 def wait_for_import(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.importing, timeout=30_000)
+    """Until the import is done and the document it opens is shown (read on a worker too)."""
+    qtbot.waitUntil(lambda: not window.importing and not window.opening, timeout=30_000)
 
 
 def test_import_runs_on_a_worker_and_summarises_what_failed_and_why(

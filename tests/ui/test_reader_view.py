@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread, QThreadPool
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from byline.core.text import BlockText, assemble
 from byline.store import Library
 from byline.ui.main_window import MainWindow
 from byline.ui.reader import ReaderView
+from byline.ui.rendering import RenderedDocument, render_document
 from byline.ui.theme import highlight_color
 
 BLOCKS = [
@@ -165,6 +166,44 @@ def test_highlights_and_quotes_built_with_the_text_look_as_when_painted_afterwar
     assert at(text.index("Quoted")) == ("", True)
     assert at(text.index("Last")) == ("", False)  # scare quotes are not underlined
 
+
+
+def test_a_rendering_built_on_a_worker_thread_shows_as_one_built_by_the_view(
+    qtbot: QtBot,
+) -> None:
+    view = ReaderView()
+    qtbot.addWidget(view)
+    doc = make_document()
+    text = doc.text
+    q = text.index("“a quote”")
+    highlights = [highlight(1, text.index("before"), text.index("first") + 3, "green")]
+    quotes = [Quote(q, q + len("“a quote”"), "a quote", QuoteKind.DIRECT)]
+
+    def looks() -> list[tuple[str, str, bool]]:
+        seen = []
+        qdoc = view.document()
+        for offset in range(len(text)):
+            cursor = QTextCursor(qdoc)
+            cursor.setPosition(view.offset_map.to_doc(offset))
+            cursor.setPosition(view.offset_map.to_doc(offset + 1), QTextCursor.MoveMode.KeepAnchor)
+            fmt = cursor.charFormat()
+            seen.append((cursor.selectedText(), fmt.background().color().name(), fmt.fontItalic()))
+        return seen
+
+    view.show_document(doc, highlights, quotes)
+    here = (looks(), view.document().toPlainText())
+    gui = QThread.currentThread()
+    built: list[RenderedDocument] = []
+    look = view.look
+    QThreadPool.globalInstance().start(
+        lambda: built.append(render_document(doc, highlights, quotes, look, for_thread=gui))
+    )
+    qtbot.waitUntil(lambda: bool(built))
+    assert built[0].text.thread() is gui
+    view.clear_document()
+    view.show_rendered(built[0])
+    assert view.document() is built[0].text
+    assert (looks(), view.document().toPlainText()) == here
 
 
 def test_a_document_opens_at_its_very_top_with_the_page_margin_showing(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
@@ -13,6 +15,7 @@ from byline.ui.main_window import MainWindow
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
+WorkersHeld = Callable[[], AbstractContextManager[None]]
 
 
 def test_search_results_show_snippets_and_open_the_document_at_the_hit(
@@ -56,10 +59,77 @@ def test_search_finds_highlight_notes_and_selects_the_highlight(
     pane = window.library_pane
     pane.search_edit.setText("verify")
     pane.run_search()
+    qtbot.waitUntil(lambda: pane.hits.rowCount() > 0)
     hit = pane.hits.item(0)
     pane.hitActivated.emit(hit)
     assert window.highlights_panel.current is not None
     assert window.highlights_panel.current.id == hl.id
+
+
+def test_search_runs_on_a_worker_with_a_busy_bar_until_its_hits_arrive(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
+) -> None:
+    library.add_document(article(title="Alpha dispatch"))
+    window = make_window()
+    pane = window.library_pane
+    with workers_occupied():
+        pane.search_edit.setText("dispatch")
+        pane.run_search()
+        assert pane.searching and pane.hits.rowCount() == 0  # the GUI thread did not search
+        qtbot.waitUntil(pane.search_busy.isVisible)
+        assert pane.stack.currentWidget() is pane.document_list
+    qtbot.waitUntil(lambda: pane.hits.rowCount() == 1)
+    assert not pane.searching and not pane.search_busy.isVisible()
+    assert pane.count_label.text() == "1 result"
+    assert pane.stack.currentWidget() is pane.hit_list
+
+
+def test_only_the_newest_search_answer_is_shown(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
+) -> None:
+    library.add_document(article(title="Alpha dispatch"))
+    library.add_document(article(title="Bravo dispatch", extra_paragraphs=1))
+    window = make_window()
+    pane = window.library_pane
+    with workers_occupied():
+        pane.search_edit.setText("alpha")
+        pane.run_search()
+        pane.search_edit.setText("bravo")
+        pane.run_search()
+    qtbot.waitUntil(lambda: not pane.searching)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()  # a late answer to "alpha" would arrive here
+    assert [h.title for h in pane.hits.items] == ["Bravo dispatch"]
+
+
+def test_clearing_the_search_box_during_a_search_keeps_the_document_list(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    workers_occupied: WorkersHeld,
+) -> None:
+    library.add_document(article(title="Alpha dispatch"))
+    window = make_window()
+    pane = window.library_pane
+    qtbot.waitUntil(lambda: pane.documents.rowCount() == 1)
+    with workers_occupied():
+        pane.search_edit.setText("alpha")
+        pane.run_search()
+        pane.search_edit.clear()
+        assert not pane.searching and not pane.search_busy.isVisible()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
+    assert pane.stack.currentWidget() is pane.document_list
+    assert pane.count_label.text() == "1 document"
 
 
 def test_find_bar_counts_matches_and_steps_through_them(

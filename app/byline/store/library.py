@@ -130,6 +130,8 @@ def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     message = str(exc).lower()
+    if message == "interrupted":
+        return "The query was stopped before it finished."
     if "locked" in message or "busy" in message:
         return (
             f"The library {path} is busy: another Byline window or command is using it. "
@@ -207,6 +209,11 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection, from any thread (a search nobody waits
+        for any more); that query raises LibraryError. Does nothing when none runs."""
+        self.db.conn.interrupt()
 
     def __enter__(self) -> Library:
         return self

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from byline.core.errors import BylineError
-from byline.core.model import Highlight
+from byline.core.model import Highlight, QuoteCorrection
+from byline.store.rows import normalise_tags
 from byline.ui.session import Session
 
 _HIGHLIGHT_NOTE_EDIT_ID = 1002
@@ -122,7 +123,11 @@ class EditHighlight(LibraryCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditHighlight) or other.before.id != self.before.id:
             return False
+        if other.isObsolete():  # its save failed: nothing to merge, the stack drops it
+            return False
         self.note = other.note
+        # Typing that ends where it began (Escape in the row editor) leaves no undo step.
+        self.setObsolete(self.note == self.before.note)
         return True
 
     def redo(self) -> None:
@@ -158,4 +163,53 @@ class EditDocumentNote(LibraryCommand):
     def _set(self, text: str) -> None:
         if self._apply(lambda: self._session.library.set_note(self.doc_id, text)):
             self._session.noteChanged.emit(self.doc_id, text)
+            self._session.documentsChanged.emit()
+
+
+class CorrectQuote(LibraryCommand):
+    """Record a reader's correction of a quote (its speaker, or "not a quote"); undo puts back
+    the correction that was there before, or none."""
+
+    def __init__(self, session: Session, correction: QuoteCorrection) -> None:
+        super().__init__(session, "Not a quote" if correction.not_a_quote else "Correct speaker")
+        self.after = correction
+        span = (correction.start, correction.end)
+        earlier = session.library.quote_corrections(correction.document_id)
+        self.before = next(
+            (c for c in earlier if (c.start, c.end) == span),
+            QuoteCorrection(correction.document_id, *span),  # no correction: the extracted quote
+        )
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+    def _set(self, correction: QuoteCorrection) -> None:
+        if self._apply(lambda: self._session.library.set_quote_correction(correction)):
+            self._session.quotesChanged.emit(correction.document_id)
+            self._session.documentsChanged.emit()
+
+
+class EditDocumentTags(LibraryCommand):
+    """Replace a document's tags; undo puts back the ones it had."""
+
+    def __init__(
+        self, session: Session, doc_id: int, before: Sequence[str], after: Sequence[str]
+    ) -> None:
+        super().__init__(session, "Edit document tags")
+        self.doc_id = doc_id
+        self.before = tuple(normalise_tags(before))
+        self.after = tuple(normalise_tags(after))  # as the library will store them
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+    def _set(self, tags: tuple[str, ...]) -> None:
+        if self._apply(lambda: self._session.library.set_document_tags(self.doc_id, tags)):
+            self._session.documentTagsChanged.emit(self.doc_id, tags)
             self._session.documentsChanged.emit()

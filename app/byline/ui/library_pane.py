@@ -1,5 +1,6 @@
 """The library pane: every document with its counts, sorted and filtered by tag, and a search box
-over the whole library whose hits open the document at the match."""
+over the whole library whose hits open the document at the match. Listing and searching run on
+workers; only the newest answer of each is shown."""
 
 from __future__ import annotations
 
@@ -11,18 +12,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from byline.core.errors import BylineError
 from byline.core.model import DocumentSummary, SearchHit
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
 from byline.ui.wording import counted
-from byline.ui.workers import ListingTask, start
+from byline.ui.workers import ListingTask, SearchTask, start
 
 SORTS = (
     ("Newest first", "published"),
@@ -31,6 +32,7 @@ SORTS = (
     ("Recently imported", "imported"),
 )
 SEARCH_DELAY_MS = 250
+BUSY_AFTER_MS = 150  # a search quicker than this shows no busy bar (it would only flicker)
 
 
 class LibraryPane(QWidget):
@@ -66,6 +68,20 @@ class LibraryPane(QWidget):
         filters.addWidget(self.tag_combo, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
+        self.search_busy = QProgressBar(self)
+        self.search_busy.setObjectName("searchBusy")
+        self.search_busy.setRange(0, 0)  # a search cannot tell how far it is
+        self.search_busy.setTextVisible(False)
+        self.search_busy.setFixedSize(56, 6)
+        self.search_busy.setToolTip("Searching…")
+        self.search_busy.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self.search_busy.show)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label, 1)
+        status.addWidget(self.search_busy)
         self.stack = QStackedWidget(self)
         self.document_list = EntryList(self)
         self.document_list.setObjectName("documentList")
@@ -84,12 +100,14 @@ class LibraryPane(QWidget):
         self.stack.addWidget(self.hit_list)
         layout.addWidget(self.search_edit)
         layout.addLayout(filters)
-        layout.addWidget(self.count_label)
+        layout.addLayout(status)
         layout.addWidget(self.stack, 1)
         self._current_doc: int | None = None
         self._generation = 0
         self._stopped = False
-        self._tasks: set[ListingTask] = set()
+        self._tasks: set[ListingTask | SearchTask] = set()
+        self._search_generation = 0
+        self._search: SearchTask | None = None  # the one search whose answer is awaited
         self.loading = False
         self.refresh()
 
@@ -113,10 +131,14 @@ class LibraryPane(QWidget):
         )
         task.signals.finished.connect(self._listing_ready)
         task.signals.failed.connect(self._listing_failed)
+        self.loading = True
+        self._start(task)
+
+    def _start(self, task: ListingTask | SearchTask) -> None:
+        # Referenced until its last signal arrives, so its signals object stays alive.
         self._tasks.add(task)
         task.signals.finished.connect(lambda *_: self._tasks.discard(task))
         task.signals.failed.connect(lambda *_: self._tasks.discard(task))
-        self.loading = True
         start(task)
 
     def _listing_ready(
@@ -151,6 +173,7 @@ class LibraryPane(QWidget):
     def stop_timers(self) -> None:
         self._stopped = True
         self._search_timer.stop()
+        self._drop_search()
 
     def mark_current(self, doc_id: int) -> None:
         self._current_doc = doc_id
@@ -164,21 +187,57 @@ class LibraryPane(QWidget):
             self._search_timer.start()
         else:
             self._search_timer.stop()
+            self._drop_search()  # its answer would cover the document list again
             self.stack.setCurrentWidget(self.document_list)
             self.count_label.setText(counted(self.documents.rowCount(), "document"))
 
+    @property
+    def searching(self) -> bool:
+        return self._search is not None
+
     def run_search(self) -> None:
+        """Search for what the box holds, on a worker; the hits replace the list when they
+        arrive, unless newer typing started another search meanwhile."""
         query = self.search_edit.text().strip()
         if not query:
             return
-        try:
-            hits = self.session.library.search(query)
-        except BylineError as exc:
-            self.count_label.setText(str(exc))
+        self._drop_search()
+        task = SearchTask(self.session.db_path, self._search_generation, query)
+        task.signals.finished.connect(self._search_ready)
+        task.signals.failed.connect(self._search_failed)
+        self._search = task
+        if not self.search_busy.isVisible():
+            self._busy_timer.start()
+        self._start(task)
+
+    def _drop_search(self) -> None:
+        """Forget the running search (its answer will be dropped) and stop it."""
+        self._search_generation += 1
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
+        self._busy_timer.stop()
+        self.search_busy.hide()
+
+    def _search_ended(self, generation: int) -> bool:
+        """Whether this answer is the awaited one (and so the search is over)."""
+        if generation != self._search_generation or self._stopped:
+            return False
+        self._search = None
+        self._busy_timer.stop()
+        self.search_busy.hide()
+        return True
+
+    def _search_ready(self, generation: int, hits: list[SearchHit]) -> None:
+        if not self._search_ended(generation):
             return
         self.hits.set_items(hits)
         self.stack.setCurrentWidget(self.hit_list)
         self.count_label.setText(counted(len(hits), "result"))
+
+    def _search_failed(self, generation: int, message: str) -> None:
+        if self._search_ended(generation):
+            self.count_label.setText(message)
 
     def selected_ids(self) -> list[int]:
         """The documents selected in the list, top to bottom."""

@@ -111,6 +111,11 @@ class EntryList(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
+    def lay_out_now(self) -> None:
+        """Lay the rows out again now (a row's size changed), not at the next turn of the event
+        loop: the first batch at once, the others after it."""
+        self.doItemsLayout()
+
     def select_row(self, row: int) -> None:
         """Select a row without emitting ``clicked`` (what the caret in the text does)."""
         if row < 0:

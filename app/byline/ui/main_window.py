@@ -57,6 +57,7 @@ from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
 from byline.ui.library_pane import LibraryPane
 from byline.ui.notes_panel import NotesPanel
+from byline.ui.opening import OpenedDocument, open_from_library
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
@@ -64,11 +65,20 @@ from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.speakers_view import SpeakersView
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
-from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
+from byline.ui.workers import (
+    ExportTask,
+    ImportTask,
+    MarkdownCopyTask,
+    OpenTask,
+    QuotesTask,
+    start,
+)
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
 
+Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask | OpenTask
+Span = tuple[int, int]
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 DOCUMENTS_TAB, SPEAKERS_TAB = 0, 1  # the library side's tabs
 LINK_SCHEMES = {"http", "https", "mailto"}
@@ -108,7 +118,7 @@ class MainWindow(QMainWindow):
         if self.current_color not in COLOR_NAMES:
             self.current_color = "yellow"
         self.theme = ThemeChoice(str(settings.value("theme", ThemeChoice.SYSTEM.value)))
-        self._tasks: set[ImportTask | QuotesTask | ExportTask] = set()
+        self._tasks: set[Task] = set()
         self._import_task: ImportTask | None = None
         self._export_task: ExportTask | None = None
         self.export_dialog: ExportDialog | None = None
@@ -121,6 +131,9 @@ class MainWindow(QMainWindow):
         self.link_dialog: QMessageBox | None = None
         self.check_view: CheckView | None = None
         self.last_report: ImportReport | None = None
+        self._copy_after_quotes: int | None = None  # document to copy once its quotes are in
+        self._open_generation = 0  # answers of open_document_soon asked before are dropped
+        self._opening: OpenTask | None = None
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
@@ -401,8 +414,9 @@ class MainWindow(QMainWindow):
         s.noteChanged.connect(self._note_changed)
         s.documentsChanged.connect(self._refresh_library_soon)
         s.quotesChanged.connect(self._quotes_changed)
+        s.documentTagsChanged.connect(self._document_tags_changed)
         s.errorOccurred.connect(self.show_error)
-        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document(doc_id))
+        self.library_pane.documentActivated.connect(lambda doc_id: self.open_document_soon(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
         self.library_pane.removeRequested.connect(self.ask_remove_document)
         self.speakers_view.quoteActivated.connect(self.show_passage)
@@ -434,25 +448,62 @@ class MainWindow(QMainWindow):
 
     # ================================================================== documents
     def open_document(self, doc_id: int, reveal: tuple[int, int] | None = None) -> bool:
-        """Show a document (its text at once; its quotes when extracted, off this thread)."""
+        """Show a document now (its quotes when extracted, off this thread); reading and
+        rendering it happen here, so a long one is better opened with ``open_document_soon``."""
         self.notes_panel.flush()
         self.highlights_panel.flush()
+        self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
-            document = self.library.get_document(doc_id)
-            highlights = self.library.highlights(doc_id)
-            note = self.library.get_note(doc_id)
+            opened = open_from_library(self.library, doc_id, self.reader.look)
             self.session.write(lambda: self.library.mark_opened(doc_id))
         except BylineError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
+        self._show_opened(opened, reveal)
+        return True
+
+    def open_document_soon(self, doc_id: int, reveal: tuple[int, int] | None = None) -> None:
+        """Show a document once a worker has read and rendered it: what a click in the library
+        and the end of an import do, since a long document takes a while."""
+        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
+        self.highlights_panel.flush()
+        self._open_generation += 1
+        task = OpenTask(self.session.db_path, self._open_generation, doc_id, self.reader.look)
+        task.signals.finished.connect(lambda gen, opened: self._opened(gen, opened, reveal))
+        task.signals.failed.connect(self._open_failed)
+        self._opening = task
+        self._run(task)
+
+    @property
+    def opening(self) -> bool:
+        """A document is being read and rendered for ``open_document_soon``."""
+        return self._opening is not None
+
+    def _opened(self, generation: int, opened: OpenedDocument, reveal: Span | None) -> None:
+        if self._closed or generation != self._open_generation:
+            return  # another document was opened meanwhile
+        self._opening = None
+        self.notes_panel.flush()
+        self.highlights_panel.flush()
+        self._show_opened(opened, reveal)
+
+    def _open_failed(self, generation: int, message: str) -> None:
+        if not self._closed and generation == self._open_generation:
+            self._opening = None
+            self.statusBar().showMessage(message, 8000)
+
+    def _show_opened(self, opened: OpenedDocument, reveal: Span | None) -> None:
+        document = opened.document
+        doc_id = document.id
+        self._opening = None
         self.document = document
-        self.highlights = highlights
-        self._raw_quotes = self._cached_quotes(doc_id)
-        self.quotes = self._corrected(self._raw_quotes)
-        self.reader.show_document(document, highlights, self.quotes)
+        self.highlights = list(opened.highlights)
+        self._raw_quotes = list(opened.raw_quotes) if opened.raw_quotes is not None else None
+        self.quotes = list(opened.quotes)
+        self.reader.show_rendered(opened.rendered)
         self.centre.setCurrentWidget(self._reading_page)
-        self.highlights_panel.set_highlights(highlights)
-        self.notes_panel.load(doc_id, note, document.tags)
+        self.highlights_panel.set_highlights(self.highlights)
+        self.notes_panel.load(doc_id, opened.note, document.tags)
         if self._raw_quotes is None:
             self.quotes_panel.set_quotes([], status="Finding quotes…")
             self._extract_quotes(doc_id)
@@ -466,7 +517,6 @@ class MainWindow(QMainWindow):
         if reveal is not None:
             QTimer.singleShot(0, lambda: self.reader.reveal(*reveal))
             self.reader.reveal(*reveal)
-        return True
 
     def close_document(self) -> None:
         self.notes_panel.flush()
@@ -549,6 +599,7 @@ class MainWindow(QMainWindow):
     def _quotes_ready(self, doc_id: int, _quotes: list[Quote]) -> None:
         if self._closed:
             return
+        self._copy_when_quotes_are_in(doc_id)
         if self.document is None or doc_id != self.document.id:
             return
         self._raw_quotes = self._cached_quotes(doc_id) or []
@@ -558,6 +609,7 @@ class MainWindow(QMainWindow):
     def _quotes_failed(self, doc_id: int, message: str) -> None:
         if self._closed:
             return
+        self._copy_when_quotes_are_in(doc_id)  # the copy says why, if it fails the same way
         if self.document is not None and doc_id == self.document.id:
             self._raw_quotes = []
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
@@ -592,6 +644,8 @@ class MainWindow(QMainWindow):
 
     def highlight_selection(self, color: str | None = None, with_note: bool = False) -> None:
         span = self.reader.selected_span()
+        if with_note and self._note_existing_highlight(span):
+            return
         if self.document is None or span is None:
             self.statusBar().showMessage("Select some text first.", 3000)
             return
@@ -608,7 +662,27 @@ class MainWindow(QMainWindow):
         self.show_tab(HIGHLIGHTS_TAB, reveal=with_note)
         self.highlights_panel.select_highlight(command.highlight.id)
         if with_note:
-            self.highlights_panel.focus_note()
+            self.highlights_panel.edit_note(command.highlight.id, return_focus=self.reader)
+
+    def _note_existing_highlight(self, span: tuple[int, int] | None) -> bool:
+        """N on an existing highlight (selected exactly, or holding the caret) opens its note
+        in its row instead of highlighting the passage a second time."""
+        if self.document is None:
+            return False
+        if span is not None:
+            target = next((h for h in self.highlights if (h.start, h.end) == span), None)
+        else:
+            target = self._highlight_under_caret()
+        if target is None:
+            return False
+        self.show_tab(HIGHLIGHTS_TAB)
+        return self.highlights_panel.edit_note(target.id, return_focus=self.reader)
+
+    def _highlight_under_caret(self) -> Highlight | None:
+        """The innermost highlight holding the caret."""
+        offset = self.reader.caret_offset()
+        around = [h for h in self.highlights if h.start <= offset < h.end]
+        return min(around, key=lambda h: h.end - h.start, default=None)
 
     def delete_current_highlight(self) -> None:
         offset = self.reader.caret_offset()
@@ -665,13 +739,7 @@ class MainWindow(QMainWindow):
         self._correct(QuoteCorrection(self.document.id, quote.start, quote.end, not_a_quote=True))
 
     def _correct(self, correction: QuoteCorrection) -> None:
-        try:
-            self.session.write(lambda: self.library.set_quote_correction(correction))
-        except BylineError as exc:
-            self.show_error(str(exc))
-            return
-        self.session.quotesChanged.emit(correction.document_id)
-        self.session.documentsChanged.emit()
+        self._push(commands.CorrectQuote(self.session, correction))
 
     # ================================================================== notes
     def _save_document_note(self, doc_id: int, text: str) -> None:
@@ -686,12 +754,15 @@ class MainWindow(QMainWindow):
         if self.notes_panel.doc_id == doc_id:
             self.notes_panel.editor.show_stored(text)
 
-    def _save_document_tags(self, doc_id: int, tags: tuple[str, ...]) -> None:
-        try:
-            self.session.write(lambda: self.library.set_document_tags(doc_id, tags))
-        except BylineError as exc:
-            self.show_error(str(exc))
-        self.library_pane.refresh()
+    def _save_document_tags(
+        self, doc_id: int, before: tuple[str, ...], after: tuple[str, ...]
+    ) -> None:
+        self._push(commands.EditDocumentTags(self.session, doc_id, before, after))
+
+    def _document_tags_changed(self, doc_id: int, tags: tuple[str, ...]) -> None:
+        if self.notes_panel.doc_id == doc_id:
+            self.notes_panel.show_tags(tags)
+        self.library_pane.refresh()  # the tag filter lists every tag
 
     # ================================================================== sidebar <-> text
     def go_to_quote(self, quote: Quote) -> None:
@@ -962,7 +1033,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary + ".", 8000)
         opened = next((o.document_id for o in report.outcomes if o.document_id is not None), None)
         if opened is not None:
-            self.open_document(opened)
+            self.open_document_soon(opened)
         if failed:
             self._show_import_summary(report, summary)
         elif not report.outcomes and not cancelled:
@@ -983,7 +1054,7 @@ class MainWindow(QMainWindow):
         self.import_summary = box
         box.open()  # not exec(): the window stays responsive
 
-    def _run(self, task: ImportTask | QuotesTask | ExportTask) -> None:
+    def _run(self, task: Task) -> None:
         # Referenced until its last signal is delivered, so its signals object stays alive.
         self._tasks.add(task)
         signals = task.signals
@@ -1144,20 +1215,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {counted(len(written), 'file')} to {where}.", 8000)
 
     def copy_document_markdown(self) -> None:
+        """Copy the open document's notes as Markdown, built on a worker (they list its quotes,
+        which may still be extracted: then the copy waits for them instead of extracting them
+        a second time)."""
         if self.document is None:
             self.statusBar().showMessage("Open a document first.", 3000)
             return
-        from byline.exports import copy_markdown  # see ExportTask.run
-
-        self.notes_panel.flush()
+        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
         self.highlights_panel.flush()
-        try:
-            text = copy_markdown(self.library, self.document.id)
-        except BylineError as exc:
-            self.show_error(str(exc))
+        self.statusBar().showMessage("Copying the document's notes as Markdown…")
+        if self.quotes_pending:
+            self._copy_after_quotes = self.document.id
+        else:
+            self._start_markdown_copy(self.document.id)
+
+    def _start_markdown_copy(self, doc_id: int) -> None:
+        task = MarkdownCopyTask(self.session.db_path, doc_id)
+        task.signals.finished.connect(self._markdown_copied)
+        task.signals.failed.connect(lambda _doc_id, message: self._markdown_copy_failed(message))
+        self._run(task)
+
+    def _copy_when_quotes_are_in(self, doc_id: int) -> None:
+        if self._copy_after_quotes == doc_id:
+            self._copy_after_quotes = None
+            self._start_markdown_copy(doc_id)
+
+    @property
+    def copying_markdown(self) -> bool:
+        return self._copy_after_quotes is not None or any(
+            isinstance(t, MarkdownCopyTask) for t in self._tasks
+        )
+
+    def _markdown_copied(self, _doc_id: int, text: str) -> None:
+        if self._closed:
             return
         QApplication.clipboard().setText(text)
         self.statusBar().showMessage("Copied the document's notes as Markdown.", 3000)
+
+    def _markdown_copy_failed(self, message: str) -> None:
+        if not self._closed:
+            self.statusBar().clearMessage()
+            self.show_error(message)
 
     def copy_highlight_markdown(self) -> None:
         """The highlight selected in the sidebar, else the one under the caret."""

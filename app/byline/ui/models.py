@@ -109,19 +109,54 @@ class SearchHitModel(ValueListModel[SearchHit]):
         return f"{elide(value.title, 80)}\n{label}{elide(snippet, 160)}"
 
 
+NOTE_SHOWN_CHARS = 1200  # a longer note shows its start in the list; its editor shows it all
+
+
+def passage_text(highlight: Highlight) -> str:
+    return f"“{elide(highlight.exact, 180)}”"
+
+
+def note_text(highlight: Highlight) -> str:
+    """The note as the list shows it: plain text, its lines kept (the row wraps them)."""
+    note = "\n".join(line.rstrip() for line in highlight.note.strip().splitlines())
+    if len(note) <= NOTE_SHOWN_CHARS:
+        return note
+    return note[: NOTE_SHOWN_CHARS - 1].rstrip() + "…"
+
+
+def tags_text(highlight: Highlight) -> str:
+    return "  ".join(f"#{t}" for t in highlight.tags)
+
+
 class HighlightListModel(ValueListModel[Highlight]):
+    """The document's highlights; their rows open into an editor (ui/highlight_rows.py)."""
+
     bold_heading = False  # the heading is the passage itself
 
     def display(self, value: Highlight) -> str:
-        lines = [f"“{elide(value.exact, 180)}”"]
-        if value.note:
-            lines.append(f"✎ {elide(value.note, 160)}")
-        if value.tags:
-            lines.append(" ".join(f"#{t}" for t in value.tags))
-        return "\n".join(lines)
+        parts = (passage_text(value), note_text(value), tags_text(value))
+        return "\n".join(p for p in parts if p)
 
     def decoration(self, value: Highlight) -> Any:
         return color_swatch(value.color)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def update_items(self, items: Sequence[Highlight]) -> list[int] | None:
+        """Show new values of the highlights. When the same highlights stay in the same order
+        (one was edited), the changed rows are updated in place and returned, so the selection
+        and an open row editor stay; otherwise the list is reset and None returned."""
+        new = list(items)
+        if [h.id for h in new] != [h.id for h in self._items]:
+            self.set_items(new)
+            return None
+        old, self._items = self._items, new
+        changed = [row for row, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        for row in changed:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+        return changed
 
     def row_of(self, hl_id: int) -> int:
         for row, item in enumerate(self._items):

@@ -35,7 +35,10 @@ class NoteEdit(QPlainTextEdit):
         self.blockSignals(False)
 
     def show_stored(self, text: str) -> None:
-        """The stored text changed underneath (undo/redo): show it, keeping the caret."""
+        """The stored text changed underneath (undo/redo): show it, keeping the caret. The same
+        text as before (another field of the same thing changed) keeps unsaved typing."""
+        if text == self._stored:
+            return
         self._stored = text
         if self.toPlainText() == text:
             return
@@ -44,6 +47,10 @@ class NoteEdit(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.setPosition(min(position, len(text)))
         self.setTextCursor(cursor)
+
+    def discard(self) -> None:
+        """Forget typing not saved yet (what it was typed for is gone)."""
+        self.load(self._stored)
 
     @property
     def has_unsaved_text(self) -> bool:

@@ -14,7 +14,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 class NotesPanel(QWidget):
     noteSaveRequested = Signal(int, str)  # document id, note
-    tagsEdited = Signal(int, object)  # document id, tuple[str, ...]
+    tagsEdited = Signal(int, object, object)  # document id, tags before, tags after
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +44,11 @@ class NotesPanel(QWidget):
         self._tags = tags
         self.setEnabled(doc_id is not None)
 
+    def show_tags(self, tags: tuple[str, ...]) -> None:
+        """The stored tags changed (an edit, its undo or redo): show them."""
+        self._tags = tags
+        self.tags_edit.setText(", ".join(tags))
+
     def flush(self) -> None:
         if self.doc_id is not None:
             self.editor.flush()
@@ -55,5 +60,5 @@ class NotesPanel(QWidget):
     def _tags_done(self) -> None:
         tags = parse_tags(self.tags_edit.text())
         if self.doc_id is not None and tags != self._tags:
-            self._tags = tags
-            self.tagsEdited.emit(self.doc_id, tags)
+            before, self._tags = self._tags, tags
+            self.tagsEdited.emit(self.doc_id, before, tags)

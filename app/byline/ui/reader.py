@@ -8,56 +8,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
     QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextListFormat,
+    QTextFrameFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from byline.core.model import BlockKind, Document, Highlight, Quote, QuoteKind
-from byline.ui.attribution import readable_date
+from byline.core.model import Document, Highlight, Quote, QuoteKind
 from byline.ui.floating_bar import FloatingBar
+from byline.ui.rendering import ReadingLook, RenderedDocument, reading_font, render_document
 from byline.ui.textmap import OffsetMap
 from byline.ui.theme import highlight_color, reading_colors
 
-SERIF_FAMILIES = [
-    "Charter",
-    "Georgia",
-    "Source Serif 4",
-    "Source Serif Pro",
-    "Noto Serif",
-    "Liberation Serif",
-    "DejaVu Serif",
-    "Times New Roman",
-]
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 28
 MEASURE_CHARS = 68  # characters per line of the reading column
 FLASH_MS = 900
 
 Span = tuple[int, int]
-
-
-def reading_font(point_size: int) -> QFont:
-    font = QFont()
-    font.setFamilies(SERIF_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSize(point_size)
-    return font
 
 
 class ReaderView(QTextBrowser):
@@ -119,11 +97,20 @@ class ReaderView(QTextBrowser):
     def show_document(
         self, document: Document, highlights: Sequence[Highlight], quotes: Sequence[Quote]
     ) -> None:
-        self._document = document
-        self._highlights = sorted(highlights, key=lambda h: (h.start, h.end, h.id))
-        self._quotes = list(quotes)
+        self.show_rendered(render_document(document, highlights, quotes, self.look))
+
+    def show_rendered(self, rendered: RenderedDocument) -> None:
+        """Show a document rendered already (by a worker, see ui/rendering.py); rendered again
+        here if the font size or theme changed while it was being built."""
+        if not rendered.look.same_text_as(self.look):
+            rendered = render_document(
+                rendered.document, rendered.highlights, rendered.quotes, self.look
+            )
+        self._document = rendered.document
+        self._highlights = list(rendered.highlights)
+        self._quotes = list(rendered.quotes)
         self._find_spans, self._find_index, self._flash = [], -1, None
-        self._render()
+        self._attach(rendered)
 
     def clear_document(self) -> None:
         self._document = None
@@ -269,119 +256,22 @@ class ReaderView(QTextBrowser):
         start, end = self._find_spans[index]
         self.reveal(start, end, flash=False)
 
-    # -- rendering -----------------------------------------------------------------------------
+    # -- rendering (built in ui/rendering.py, here or on a worker) ------------------------------
+    @property
+    def look(self) -> ReadingLook:
+        """The settings a rendering for this view is made with."""
+        link = self.palette().color(QPalette.ColorRole.Link).name()
+        page = QTextFrameFormat(self.document().rootFrame().frameFormat())
+        return ReadingLook(self._font_size, self._dark, link, page)
+
     def _render(self) -> None:
-        doc = self._document
-        assert doc is not None
-        # Built detached and attached once: the view lays it out once, not after every edit.
-        qdoc = QTextDocument(self)
-        qdoc.setUndoRedoEnabled(False)
-        qdoc.setDefaultFont(reading_font(self._font_size))
-        qdoc.rootFrame().setFrameFormat(self.document().rootFrame().frameFormat())
-        colors = reading_colors(self._dark)
-        cursor = QTextCursor(qdoc)
-        cursor.beginEditBlock()
+        assert self._document is not None
+        self._attach(render_document(self._document, self._highlights, self._quotes, self.look))
 
-        title_block = QTextBlockFormat()
-        title_block.setBottomMargin(6)
-        title_block.setHeadingLevel(1)
-        title_chars = QTextCharFormat()
-        title_chars.setFontWeight(QFont.Weight.Bold)
-        title_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
-        cursor.setBlockFormat(title_block)
-        cursor.setBlockCharFormat(title_chars)
-        cursor.insertText(doc.title or "Untitled", title_chars)
-
-        meta_block = QTextBlockFormat()
-        meta_block.setBottomMargin(28)
-        meta_chars = QTextCharFormat()
-        meta_chars.setForeground(QColor(colors.muted))
-        meta_chars.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-        cursor.insertBlock(meta_block, meta_chars)
-        meta = [p for p in (doc.outlet, doc.author, readable_date(doc.published)) if p]
-        cursor.insertText(" · ".join(meta) if meta else (doc.source_name or ""), meta_chars)
-        if doc.url:
-            link = QTextCharFormat(meta_chars)
-            link.setAnchor(True)
-            link.setAnchorHref(doc.url)
-            link.setForeground(self.palette().color(QPalette.ColorRole.Link))
-            cursor.insertText(" · " if meta else "", meta_chars)
-            cursor.insertText("original", link)
-
-        body_start = -1
-        current_list = None
-        previous_kind: BlockKind | None = None
-        # Highlights and quote underlines go in with the text, run by run: formatting them
-        # afterwards (a merge per highlight and per quote) took most of the time on long texts.
-        runs = self._runs(len(doc.text))
-        run_index = 0
-        block_formats: dict[tuple[BlockKind, int], tuple[QTextBlockFormat, QTextCharFormat]] = {}
-        run_formats: dict[tuple[BlockKind, int, str | None, bool], QTextCharFormat] = {}
-        underline = QColor(colors.quote_mark)
-        for index, block in enumerate(doc.blocks):
-            key = (block.kind, block.level)
-            if key not in block_formats:
-                block_formats[key] = self._formats_for(block.kind, block.level)
-            block_format, char_format = block_formats[key]
-            cursor.insertBlock(block_format, char_format)
-            if index == 0:
-                body_start = cursor.position()
-            # Characters Qt would treat as paragraph breaks are shown as spaces (same length).
-            body = doc.text[block.start : block.end]
-            body = body.replace("\u2029", " ").replace("\u2028", " ").replace("\n", " ")
-            while run_index < len(runs) and runs[run_index][1] <= block.start:
-                run_index += 1
-            position = block.start
-            i = run_index
-            while position < block.end:
-                run_start, run_end, color, quoted = (
-                    runs[i] if i < len(runs) else (position, block.end, None, False)
-                )
-                if run_start > position:  # plain text before the next run
-                    run_end, color, quoted = run_start, None, False
-                run_end = min(run_end, block.end)
-                fmt = char_format
-                if color is not None or quoted:
-                    fkey = (*key, color, quoted)
-                    cached = run_formats.get(fkey)
-                    if cached is None:
-                        cached = QTextCharFormat(char_format)
-                        if color is not None:
-                            cached.setBackground(highlight_color(color, self._dark))
-                        if quoted:
-                            cached.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                            cached.setUnderlineColor(underline)
-                        run_formats[fkey] = cached
-                    fmt = cached
-                cursor.insertText(body[position - block.start : run_end - block.start], fmt)
-                position = run_end
-                if i < len(runs) and run_end >= runs[i][1]:
-                    i += 1
-            if block.kind is BlockKind.LIST_ITEM:
-                if (
-                    current_list is not None
-                    and previous_kind is BlockKind.LIST_ITEM
-                    and current_list.format().indent() == max(1, block.level)
-                    and (current_list.format().style() == QTextListFormat.Style.ListDecimal)
-                    == block.ordered
-                ):
-                    current_list.add(cursor.block())
-                else:
-                    list_format = QTextListFormat()
-                    list_format.setIndent(max(1, block.level))
-                    list_format.setStyle(
-                        QTextListFormat.Style.ListDecimal
-                        if block.ordered
-                        else QTextListFormat.Style.ListDisc
-                    )
-                    current_list = cursor.createList(list_format)
-            else:
-                current_list = None
-            previous_kind = block.kind
-        if body_start < 0:
-            body_start = cursor.position()
-        self._map = OffsetMap(doc.text, doc.blocks, body_start)
-        cursor.endEditBlock()
+    def _attach(self, rendered: RenderedDocument) -> None:
+        qdoc = rendered.text
+        qdoc.setParent(self)  # deleted with the view, or below when replaced
+        self._map = rendered.offset_map
         previous, self._built = self._built, qdoc
         self.blockSignals(True)  # a new document is not the reader moving the caret
         self.setDocument(qdoc)  # deletes Qt's own first document, not the ones built here
@@ -394,63 +284,6 @@ class ReaderView(QTextBrowser):
         # (and so the title's breathing space) out of view.
         self.verticalScrollBar().setValue(0)
         self._update_extra_selections()
-
-    def _runs(self, length: int) -> list[tuple[int, int, str | None, bool]]:
-        """The text cut where highlights and quotes start and end: (start, end, colour of the
-        highlight on top or None, inside a quote), for the runs that are either. Where
-        highlights overlap, the later one (by start, end, id) is on top, as when painted one
-        after another."""
-        marks: list[tuple[int, int, int]] = []  # (start, end, -1 for a quote else highlight rank)
-        for rank, h in enumerate(self._highlights):
-            if h.start < h.end:
-                marks.append((max(0, h.start), min(length, h.end), rank))
-        for q in self._quotes:
-            if q.kind is not QuoteKind.SCARE and q.start < q.end:
-                marks.append((max(0, q.start), min(length, q.end), -1))
-        if not marks:
-            return []
-        bounds = sorted({p for m in marks for p in m[:2]})
-        starting: dict[int, list[tuple[int, int, int]]] = {}
-        for m in marks:
-            starting.setdefault(m[0], []).append(m)
-        active: list[tuple[int, int, int]] = []
-        runs: list[tuple[int, int, str | None, bool]] = []
-        for a, b in pairwise(bounds):
-            active = [m for m in active if m[1] > a]
-            active.extend(starting.get(a, ()))
-            if not active:
-                continue
-            top = max(m[2] for m in active)
-            color = self._highlights[top].color if top >= 0 else None
-            quoted = any(m[2] < 0 for m in active)
-            if runs and runs[-1][1] == a and runs[-1][2:] == (color, quoted):
-                runs[-1] = (runs[-1][0], b, color, quoted)
-            else:
-                runs.append((a, b, color, quoted))
-        return runs
-
-    def _formats_for(self, kind: BlockKind, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setBottomMargin(12)
-        chars = QTextCharFormat()
-        chars.setFontWeight(QFont.Weight.Normal)
-        chars.setFontItalic(False)
-        chars.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-        chars.setForeground(QBrush())  # the view's text colour
-        if kind is BlockKind.HEADING:
-            block_format.setHeadingLevel(max(1, min(6, level)))
-            block_format.setTopMargin(14)
-            block_format.setBottomMargin(6)
-            chars.setFontWeight(QFont.Weight.Bold)
-            chars.setProperty(QTextFormat.Property.FontSizeAdjustment, max(0, 3 - level))
-        elif kind is BlockKind.BLOCKQUOTE:
-            block_format.setLeftMargin(28)
-            block_format.setRightMargin(16)
-            chars.setFontItalic(True)
-        elif kind is BlockKind.LIST_ITEM:
-            block_format.setBottomMargin(4)
-        return block_format, chars
 
     def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
         a, b = self._map.doc_span(start, end)

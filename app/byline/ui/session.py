@@ -23,6 +23,7 @@ class Session(QObject):
     noteChanged = Signal(int, str)  # document id, the note now stored
     documentsChanged = Signal()  # titles, counts or tags in the library list may differ
     quotesChanged = Signal(int)  # document id: corrections changed
+    documentTagsChanged = Signal(int, object)  # document id, tuple[str, ...] now stored
     errorOccurred = Signal(str)  # a change could not be saved; the message says why
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:

@@ -8,11 +8,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
-from byline.core.errors import BylineError
+from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
 from byline.store import Library
+from byline.ui.opening import open_from_library
+from byline.ui.rendering import ReadingLook
 
 
 class ImportSignals(QObject):
@@ -132,6 +134,51 @@ class ListingTask(QRunnable):
         self.signals.finished.emit(self.generation, summaries, tags)
 
 
+class SearchSignals(QObject):
+    finished = Signal(int, object)  # generation, list[SearchHit]
+    failed = Signal(int, str)  # also when cancelled, so every task ends with one signal
+
+
+class SearchTask(QRunnable):
+    """Search the library for the library pane's search box. Most searches take milliseconds,
+    but an odd query over a large library can take much longer; a search that newer typing
+    made pointless is interrupted, so it does not hold a worker the open document's quotes
+    may be waiting for."""
+
+    def __init__(self, db_path: Path, generation: int, query: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.generation = generation
+        self.query = query
+        self.signals = SearchSignals()
+        self._lock = threading.Lock()  # guards _library and _cancelled across threads
+        self._library: Library | None = None
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._library is not None:
+                self._library.interrupt()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                with self._lock:
+                    if self._cancelled:
+                        raise LibraryError("The search was cancelled.")
+                    self._library = library
+                try:
+                    hits = library.search(self.query)
+                finally:
+                    with self._lock:
+                        self._library = None
+        except BylineError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        self.signals.finished.emit(self.generation, hits)
+
+
 class ExportSignals(QObject):
     progress = Signal(int, int)  # documents done, total
     finished = Signal(object)  # list[Path] written
@@ -185,6 +232,71 @@ class ExportTask(QRunnable):
             self.signals.failed.emit(f"The export stopped because of an internal error: {exc!r}")
             raise
         self.signals.finished.emit(written)
+
+
+class OpenSignals(QObject):
+    finished = Signal(int, object)  # generation, OpenedDocument
+    failed = Signal(int, str)
+
+
+class OpenTask(QRunnable):
+    """Read a document and render it for the reading view (ui/opening.py), and note that it
+    was opened; the rendering is handed to the GUI thread, which only has to show it."""
+
+    def __init__(self, db_path: Path, generation: int, doc_id: int, look: ReadingLook) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.generation = generation
+        self.doc_id = doc_id
+        self.look = look
+        self.gui_thread = QThread.currentThread()  # made on the GUI thread
+        self.signals = OpenSignals()
+
+    def run(self) -> None:
+        try:
+            with Library.open(self.db_path) as library:
+                opened = open_from_library(
+                    library, self.doc_id, self.look, for_thread=self.gui_thread
+                )
+                # Here, not on the GUI thread: a commit waits for the disk.
+                library.mark_opened(self.doc_id)
+        except BylineError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        except Exception as exc:  # a bug must not leave the window waiting for it
+            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.generation, opened)
+
+
+class MarkdownCopySignals(QObject):
+    finished = Signal(int, str)  # document id, its notes as Markdown
+    failed = Signal(int, str)
+
+
+class MarkdownCopyTask(QRunnable):
+    """One document's notes as Markdown for the clipboard. They list its quotes, which are
+    extracted here first when they are not cached yet (seconds for a long document)."""
+
+    def __init__(self, db_path: Path, doc_id: int) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.doc_id = doc_id
+        self.signals = MarkdownCopySignals()
+
+    def run(self) -> None:
+        from byline.exports import copy_markdown  # see ExportTask.run
+
+        try:
+            with Library.open(self.db_path) as library:
+                text = copy_markdown(library, self.doc_id)
+        except BylineError as exc:
+            self.signals.failed.emit(self.doc_id, str(exc))
+            return
+        except Exception as exc:  # a bug must not leave "Copying…" up forever
+            self.signals.failed.emit(self.doc_id, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.doc_id, text)
 
 
 class CheckSignals(QObject):
