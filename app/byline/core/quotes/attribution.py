@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.lexicon import load_lexicon
+from byline.core.quotes.lexicon import alternation, load_lexicon
 
 # A word of a speaker phrase: an honorific or initials with their period, else a run of
 # non-space characters without sentence punctuation or quotation marks.
 TOK = (
     r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Gen|Gov|Sen|Rep|Sgt|Const|Insp|Det|Rev|Hon|Prof)\."
-    r"|(?:[A-Z]\.)+[A-Z]?|[^\s,.;:!?“”\"«»„()\[\]—–]+)"
+    # (possessive: what follows a word is a space or a mark, never the word's own letters)
+    r"|(?:[A-Z]\.)+[A-Z]?|[^\s,.;:!?“”\"«»„()\[\]—–]++)"
 )
 # Speech-verb helpers that may stand between speaker and cue: "has said", "also told".
 AUX = (
@@ -54,7 +55,7 @@ class _Patterns:
 @cache
 def patterns(lang: str = "en") -> _Patterns:
     lex = load_lexicon(lang)
-    cues = "|".join(sorted(lex.cue_forms, key=len, reverse=True))
+    cues = alternation(lex.cue_forms)
     cue = rf"(?P<cue>{cues})\b"
     phrase = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,6}}?)"
     apposition = APPOSITION

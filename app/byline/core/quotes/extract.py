@@ -16,7 +16,7 @@ from byline.core.quotes.attribution import (
     has_cue,
 )
 from byline.core.quotes.indirect import reported_speech
-from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
 from byline.core.quotes.mentions import (
     Headlines,
@@ -87,7 +87,7 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
 def _document_source(lang: str) -> re.Pattern[str]:
     """A document named with its source: "a statement from the EU", "Infrastructure Canada's
     public database", "the Civic Action study"; the group ``src`` is the source."""
-    nouns = "|".join(sorted(word_set(lang, "documents.txt"), key=len, reverse=True))
+    nouns = alternation(word_set(lang, "documents.txt"))
     doc = rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})"
     return re.compile(
         rf"(?i:a|an|the|its|their)\s+{doc}\s+(?:from|by|of)\s+(?P<src>.+)$"
@@ -371,11 +371,12 @@ class _Reader:
 
     def quotes(self) -> list[Quote]:
         text = self.text
+        # the words of every other quote, read only when there is a pull quote to compare
         bodies = [
             set(_WORDS.findall(text[f.span.start : f.span.end].lower()))
             for f in self.found
             if f.cue != "pull"
-        ]
+        ] if any(f.cue == "pull" for f in self.found) else []
         out: list[Quote] = []
         for f in self.found:
             if f.cue == "pull":

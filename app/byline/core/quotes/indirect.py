@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
-from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
@@ -78,20 +78,16 @@ _NOT_A_CLAUSE = re.compile(
 
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    lex = load_lexicon(lang)
-    forms_set, _ = _reporting_verbs(lang)
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
-    forms = sorted(forms_set, key=len, reverse=True)
-    tell = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure")),
-                  key=len, reverse=True)
-    cue = rf"(?P<cue>{'|'.join(forms)})\b"
-    tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
+    forms, _ = _reporting_verbs(lang)
+    cue = rf"(?P<cue>{alternation(forms)})\b"
+    tell_cue = rf"(?P<cue>{alternation(_tell_forms(lang))})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
-    participles = "|".join(sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True))
+    participles = alternation(f for f in forms if f.endswith("ing"))
     short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause}{end}"),

@@ -9,7 +9,7 @@ import bisect
 import re
 from functools import cache, lru_cache
 
-from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 from byline.core.quotes.marks import PARAGRAPH, QuotedSpan
 from byline.core.quotes.names import (
     NAME_RUN,
@@ -47,8 +47,7 @@ def stopwords(lang: str) -> frozenset[str]:
 def _name_run(lang: str) -> re.Pattern[str]:
     """``NAME_RUN`` that does not start on a capitalised function word ("The", "But"), so the
     regex engine, not Python, skips the commonest capitalised words of a text."""
-    words = sorted((w for w in stopwords(lang) if w.isalpha()), key=len, reverse=True)
-    skip = "|".join(w.capitalize() for w in words)
+    skip = alternation(w.capitalize() for w in stopwords(lang) if w.isalpha())
     # (?=[A-Z]) first: the engine rejects most positions before trying the long alternation
     return re.compile(rf"(?=[A-Z])(?!(?:{skip})\b(?![’'-])){NAME_RUN.pattern}")
 
@@ -298,7 +297,7 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
 
 @cache
 def _described_pattern(lang: str) -> re.Pattern[str]:
-    titles = "|".join(sorted(load_lexicon(lang).titles, key=len, reverse=True))
+    titles = alternation(load_lexicon(lang).titles)
     return re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Oo]ne)[ ]+((?:[\w-]+[ ]+){{0,3}}?(?:{titles}))\b")
 
 
