@@ -34,6 +34,9 @@ EXTRACTOR_VERSION = "0.22"
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
 SCARE_MAX_WORDS = 3
+# Found where a quotation has more words than that (searched, not counted: quotes can be long).
+_MORE_THAN_SCARE_WORDS = re.compile(r"\w+" + r"\W+\w+" * SCARE_MAX_WORDS)
+_SENTENCE_STOP = re.compile(r"[.!?]")
 # A pull quote: quoted words missing their opening mark, then only the speaker's label.
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
@@ -221,12 +224,12 @@ class _Reader:
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
                para_speaker: str | None, prev_end: int) -> _Found:
         text = self.text
-        words = len(_WORDS.findall(text, q.start, q.end))
-        if not q.opened and _PULL_TAIL.match(text, q.end, pe) and q.start == ps:
+        if not q.opened and q.start == ps and _PULL_TAIL.match(text, q.end, pe):
             return self.pull_quote(q, pe)
         readings = attribution_after(text, q.end, after_end) if q.end < after_end else []
         att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
-        short = words <= SCARE_MAX_WORDS and not re.search(r"[.!?]", text[q.start : q.end])
+        short = (_MORE_THAN_SCARE_WORDS.search(text, q.start, q.end) is None
+                 and _SENTENCE_STOP.search(text, q.start, q.end) is None)
         if att is None and before_start < q.start:
             readings = attribution_before(text, before_start, q.start)
             if short:
@@ -243,14 +246,15 @@ class _Reader:
             speaker, mention = self.speaker_of(att)
             if mention is None:
                 att = None
-        # quoted words inside the writer's own sentence that no one is said to say are a
-        # title or a term ("on CBS’ “Face the Nation.”", a list of "buzzwords")
-        embedded = (_LETTER.search(text, before_start, q.start) is not None
-                    and not has_cue(text[before_start : q.start], self.lang))
-        if (q.single or short or embedded) and att is None:
-            f = _Found(q, QuoteKind.SCARE, None, None, None, None)
-        elif att is not None:
+        if att is not None:
             f = _Found(q, QuoteKind.DIRECT, speaker, att.cue, att.start, att.end)
+        elif q.single or short or (
+            # quoted words inside the writer's own sentence that no one is said to say are a
+            # title or a term ("on CBS’ “Face the Nation.”", a list of "buzzwords")
+            _LETTER.search(text, before_start, q.start) is not None
+            and not has_cue(text[before_start : q.start], self.lang)
+        ):
+            f = _Found(q, QuoteKind.SCARE, None, None, None, None)
         else:
             # No speaker named here: a quote right after a sentence about a named person is
             # theirs ("Durning did not need coaxing. “I'm thankful ...”"); a split quote keeps

@@ -31,8 +31,8 @@ _OBJECT = (
     # a programme named in quotes: "told NBC’s “Today” show"
     r"(?:[“\"][^”\"]{1,40}[”\"]\s+(?:show|program|programme|podcast|newspaper))?))"
 )
-# Openers before the subject: "But", "In Russia,", "On Monday,"
-_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40},\s+)?"
+# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma)
+_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+)?"
 _MIN_CLAUSE_WORDS = 3
 
 
@@ -86,11 +86,14 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     appos = APPOSITION
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
-    tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
+    # the clause to the sentence's end, less its closing stops and spaces: what {clause}{end}
+    # matches, found back from the end rather than by trying every length from the front
+    clause_to_end = r"(?P<clause>.*[^\s.!?]|.)[\s.!?]*$"
+    tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause_to_end}"
     participles = alternation(f for f in forms if f.endswith("ing"))
     short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
     return (
-        re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause}{end}"),
+        re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
@@ -103,7 +106,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         # what the subject did, then said: "Graf protested the bills, saying they ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?,\s+(?P<cue>{participles})\s+"
-            rf"(?:that\s+)?{clause}{end}"
+            rf"(?:that\s+)?{clause_to_end}"
         ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings)
