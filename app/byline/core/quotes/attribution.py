@@ -5,6 +5,7 @@ CBC: "...") or named by "according to"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,20 +96,21 @@ def _hit(m: re.Match[str], base: int) -> Attribution:
 NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+$")
 
 
-def attribution_after(text: str, start: int, end: int, lang: str = "en") -> list[Attribution]:
+def attribution_after(
+    text: str, start: int, end: int, lang: str = "en"
+) -> Iterator[Attribution]:
     """Readings of the words right after a quote, ``text[start:end]``, as naming its speaker,
-    likeliest first: "said oil worker Mike Wipf, ...", "said Lee in ...", "Lee said"."""
+    likeliest first: "said oil worker Mike Wipf, ...", "said Lee in ...", "Lee said"; made as
+    they are asked for (the caller keeps the first that names someone)."""
     p = patterns(lang)
     s = text[start:end]
     if not has_cue(s, lang):
-        return []
-    out = []
+        return
     for pat in (p.after_cue_first_whole, p.after_cue_first, p.after_according,
                 p.after_speaker_first):
         m = pat.match(s)
         if m:
-            out.append(_hit(m, start))
-    return out
+            yield _hit(m, start)
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")

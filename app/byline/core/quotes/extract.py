@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from byline.core.model import Quote, QuoteKind
 from byline.core.quotes.attribution import (
@@ -17,7 +17,7 @@ from byline.core.quotes.attribution import (
 )
 from byline.core.quotes.indirect import reported_speech
 from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
-from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
+from byline.core.quotes.marks import QuotedSpan, find_quoted_spans
 from byline.core.quotes.mentions import (
     Headlines,
     descriptions,
@@ -62,14 +62,22 @@ class _Found:
 
 
 def _mention_of(att: Attribution, lang: str) -> Mention | None:
-    whole = parse_cached(att.speaker_text, lang)
+    """How ``att``'s speaker phrase names someone, if it does."""
+    return _mention_in(att.speaker_text, att.cue, lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _mention_in(speaker_text: str, cue: str, lang: str) -> Mention | None:
+    """``_mention_of`` for a phrase and cue, remembered: the same phrases ("she", "the
+    minister", a name) are read at every quote and in every article."""
+    whole = parse_cached(speaker_text, lang)
     if whole is not None and whole.kind == "name" and whole.roles:
         # "University of the Fraser Valley political scientist Hamish Telford"
         return whole
     # "a spokesperson for the ministry" -> "a spokesperson"
-    cut = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
+    cut = _PREPOSITION_CUT.split(speaker_text, maxsplit=1)[0]
     mention = parse_cached(cut, lang)
-    whole_text, cut = att.speaker_text.strip(), cut.strip()
+    whole_text, cut = speaker_text.strip(), cut.strip()
     opener = _OPENING_WORD.match(whole_text)
     if opener:
         whole_text, cut = whole_text[opener.end() :], cut[opener.end() :]
@@ -80,9 +88,9 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
         # "one veteran of the infrastructure projects", "another member of the public":
         # an unnamed source is named by the whole phrase
         return replace(mention, text=whole_text)
-    if mention is None and att.cue == "according to" and whole is None:
+    if mention is None and cue == "according to" and whole is None:
         # "according to" always names a source, a document as much as a person
-        return Mention("group", att.speaker_text.strip())
+        return Mention("group", speaker_text.strip())
     return mention
 
 
@@ -101,13 +109,21 @@ def _document_source(lang: str) -> re.Pattern[str]:
 
 def _source(att: Attribution, lang: str) -> Attribution:
     """``att`` with a document's source as the speaker, when the document names it."""
-    m = _document_source(lang).match(att.speaker_text)
-    if m is None:
+    source = _source_in(att.speaker_text, lang)
+    if source is None:
         return att
-    group = next(g for g in ("src", "own", "named") if m.group(g))
-    start = m.start(group)
-    words = m.group(group).rstrip()
+    start, words = source
     return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
+
+
+@lru_cache(maxsize=1 << 14)
+def _source_in(speaker_text: str, lang: str) -> tuple[int, str] | None:
+    """Where in a speaker phrase the source of the document it names is, and its words."""
+    m = _document_source(lang).match(speaker_text)
+    if m is None:
+        return None
+    group = next(g for g in ("src", "own", "named") if m.group(g))
+    return m.start(group), m.group(group).rstrip()
 
 
 # "that" after a verb of saying, unless it is the subject itself ("says that is not so")
@@ -175,8 +191,7 @@ class _Reader:
         spans = find_quoted_spans(text)
         self.mentions = name_mentions(text, spans, self.people, self.lang, self.headlines)
         k = 0
-        for para in PARAGRAPH.finditer(text):
-            ps, pe = para.span()
+        for ps, pe in zip(self.headlines.starts, self.headlines.ends, strict=True):
             in_para: list[QuotedSpan] = []
             while k < len(spans) and spans[k].start < pe:
                 in_para.append(spans[k])
@@ -226,8 +241,8 @@ class _Reader:
         text = self.text
         if not q.opened and q.start == ps and _PULL_TAIL.match(text, q.end, pe):
             return self.pull_quote(q, pe)
-        readings = attribution_after(text, q.end, after_end) if q.end < after_end else []
-        att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
+        after = attribution_after(text, q.end, after_end) if q.end < after_end else iter(())
+        att = next((a for a in after if _mention_of(a, self.lang) is not None), None)
         short = (_MORE_THAN_SCARE_WORDS.search(text, q.start, q.end) is None
                  and _SENTENCE_STOP.search(text, q.start, q.end) is None)
         if att is None and before_start < q.start:

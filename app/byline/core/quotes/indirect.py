@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -133,19 +133,66 @@ def _tell_forms(lang: str) -> frozenset[str]:
 
 
 def _inner_readings(
-    s: str, pattern: re.Pattern[str], forms: frozenset[str]
+    s: str, pattern: re.Pattern[str], forms: frozenset[str], verbs: frozenset[str]
 ) -> Iterator[re.Match[str]]:
     """``pattern`` tried at the few words before each speech verb of ``s``, rather than at
-    every character: the speaker stands right before the verb."""
+    every character: the speaker stands right before the verb. ``verbs``: the ``forms`` that
+    ``s`` holds at all."""
+    at_verbs = _verb_word_starts(s, verbs)
+    if at_verbs is None:  # lower-casing moved the letters: read word by word
+        starts: list[int] = []
+        for w in _WORD.finditer(s):
+            if w.group().lower().strip(",;:") in forms and starts:
+                yield from _first_match(s, pattern, starts[-4:])
+            starts.append(w.start())
+        return
+    for at in at_verbs:
+        yield from _first_match(s, pattern, _words_before(s, at, 4))
+
+
+def _first_match(s: str, pattern: re.Pattern[str], starts: list[int]) -> Iterator[re.Match[str]]:
+    for begin in starts:
+        m = pattern.match(s, begin)
+        if m:
+            yield m
+            return
+
+
+def _verb_word_starts(s: str, verbs: frozenset[str]) -> list[int] | None:
+    """Where the words of ``s`` start that are one of ``verbs`` (in any case, with commas,
+    semicolons or colons around them), found with ``str.find``; None when lower-casing
+    changes the length of ``s`` (offsets would not match)."""
+    low = s.lower()
+    if len(low) != len(s):
+        return None
+    found = []
+    for verb in verbs:
+        i = low.find(verb)
+        while i >= 0:
+            start, end = i, i + len(verb)
+            while start > 0 and s[start - 1] in ",;:":
+                start -= 1
+            while end < len(s) and s[end] in ",;:":
+                end += 1
+            if (start == 0 or s[start - 1].isspace()) and (end == len(s) or s[end].isspace()):
+                found.append(start)
+            i = low.find(verb, i + 1)
+    return sorted(found)
+
+
+def _words_before(s: str, at: int, n: int) -> list[int]:
+    """Where the last ``n`` (or fewer) words of ``s`` before ``at`` start, in order."""
     starts: list[int] = []
-    for w in _WORD.finditer(s):
-        if w.group().lower().strip(",;:") in forms and starts:
-            for begin in starts[-4:]:
-                m = pattern.match(s, begin)
-                if m:
-                    yield m
-                    break
-        starts.append(w.start())
+    i = at
+    while len(starts) < n:
+        while i > 0 and s[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            break
+        while i > 0 and not s[i - 1].isspace():
+            i -= 1
+        starts.append(i)
+    return starts[::-1]
 
 
 def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterator[Reported]:
@@ -156,49 +203,56 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     if not present:
         return
     forms, with_objects = _reporting_verbs(lang)
-    if present.isdisjoint(forms) and "ccording to" not in s:
+    according = "ccording to" in s
+    if not according and present.isdisjoint(forms):
         return  # every reading needs a verb that reports speech, or "according to"
     # which readings can apply at all, from the words the sentence has: cheap tests that
-    # spare most sentences most patterns
-    possible = {
-        _ACCORDING_FIRST: "ccording to" in s,
-        _ACCORDING_LAST: "ccording to" in s,
-        _TOLD: not present.isdisjoint(_tell_forms(lang)),
-        _CLAUSE_THEN_SPEAKER: "," in s,
-        _CLAUSE_THEN_CUE: "," in s,
-        _COORDINATED: " and " in s,
-        _PARTICIPLE: "," in s and any(w.endswith("ing") for w in present),
-        _INSERTED: s.count(",") >= 2,
-    }
+    # spare most sentences most patterns (in the order of _patterns)
+    comma = "," in s
+    possible = (
+        according,  # _ACCORDING_FIRST
+        according,  # _ACCORDING_LAST
+        not present.isdisjoint(_tell_forms(lang)),  # _TOLD
+        True,  # _SPEAKER_FIRST
+        comma,  # _CLAUSE_THEN_SPEAKER
+        comma,  # _CLAUSE_THEN_CUE
+        " and " in s,  # _COORDINATED
+        comma and any(w.endswith("ing") for w in present),  # _PARTICIPLE
+        True,  # _INNER
+        s.count(",") >= 2,  # _INSERTED
+    )
     for i, pat in enumerate(_patterns(lang)):
-        if not possible.get(i, True):
+        if not possible[i]:
             continue
-        if pat.pattern.startswith("^"):
-            m = pat.match(s)
-            matches: Iterator[re.Match[str]] = iter([m] if m else [])
+        if i == _INNER:
+            matches: Iterable[re.Match[str]] = _inner_readings(s, pat, forms, present & forms)
         else:
-            matches = _inner_readings(s, pat, forms)
+            whole = pat.match(s)
+            matches = (whole,) if whole else ()
         for m in matches:
-            yield from _reading(s, m, start, with_objects)
+            r = _reading(s, m, start, with_objects)
+            if r is not None:
+                yield r
 
 
 def _reading(
     s: str, m: re.Match[str], start: int, with_objects: frozenset[str]
-) -> Iterator[Reported]:
+) -> Reported | None:
     """The match ``m`` as a reported-speech reading, if its clause reads as one."""
     cs, ce = m.span("clause")
     clause = s[cs:ce]
+    if len(clause.split(None, _MIN_CLAUSE_WORDS - 1)) < _MIN_CLAUSE_WORDS:
+        return None
     after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
-    if len(clause.split()) < _MIN_CLAUSE_WORDS:
-        return
     if not after_that and _NOT_A_CLAUSE.match(clause):
-        return
-    cue = m.groupdict().get("cue") or "according to"
+        return None
+    groups = m.groupdict()
+    cue = groups.get("cue") or "according to"
     if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
-        return  # "Suncor reported a profit": an object, not what anyone said
-    spk = "src" if m.groupdict().get("src") else "spk"
-    appos = m.groupdict().get("appos")
+        return None  # "Suncor reported a profit": an object, not what anyone said
+    spk = "src" if groups.get("src") else "spk"
+    appos = groups.get("appos")
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"
-    yield Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
-                   start + m.end(spk), cue.lower())
+    return Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
+                    start + m.end(spk), cue.lower())

@@ -244,31 +244,30 @@ def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool
 
 
 class Headlines:
-    """The lines of a text that are headlines, captions or links rather than prose."""
+    """The lines of a text (its paragraphs, ``starts`` and ``ends``) and which of them are
+    headlines, captions or links rather than prose."""
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.flags: list[bool] = []
         for line in PARAGRAPH.finditer(text):
-            self.starts.append(line.start())
-            self.ends.append(line.end())
-            self.flags.append(_in_headline(text, line.start()))
+            start, end = line.span()
+            self.starts.append(start)
+            self.ends.append(end)
+            self.flags.append(_is_headline(text, start, end))
 
     def contains(self, pos: int) -> bool:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and pos <= self.ends[k] and self.flags[k]
 
 
-def _in_headline(text: str, pos: int) -> bool:
-    """Whether ``pos`` is in a headline, caption or link line rather than in prose: the line
-    does not end as a sentence does."""
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    start = text.rfind("\n", 0, pos) + 1
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a headline, caption or link rather than prose:
+    it does not end as a sentence does."""
     if end - start > _HEADLINE_MAX:
         return False
-    while end > pos and text[end - 1] in " \t":
+    while end > start and text[end - 1] in " \t":
         end -= 1
     return end > 0 and text[end - 1] not in ".!?\"”’)»:"
 
