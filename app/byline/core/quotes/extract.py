@@ -43,9 +43,10 @@ _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)
 _WORDS = re.compile(r"\w+")
 _OPENING_WORD = re.compile(r"(?i:as|and|but|so)\s+")
 # "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
+# (the lookahead: a sentence that starts with another letter fails at its first)
 _DEFINITE_SUBJECT = re.compile(
-    r"(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40},\s+)?(?:But |And )?[Tt]he "
-    r"((?:[\w-]+ ){0,2}[a-z]+)\b"
+    r"(?=[OIALEBTt])(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40}+,\s+)?(?:But |And )?"
+    r"[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
@@ -209,6 +210,9 @@ class _Reader:
             k = qi
             while k < len(quotes) and quotes[k].start < se:
                 k += 1
+            if k == qi:  # no quotation: the sentence may report speech
+                self.indirect(ss, se)
+                continue
             partial = [self.is_partial(q) for q in quotes[qi:k]]
             if all(partial) or (any(partial) and all(
                 p or self.is_title(q) for p, q in zip(partial, quotes[qi:k], strict=True)
@@ -339,7 +343,6 @@ class _Reader:
         return not before or before[-1].lower() not in self.lex.cue_forms
 
     def indirect(self, ss: int, se: int) -> _Found | None:
-        headline = self.headlines.contains(ss)
         for r in reported_speech(self.text, ss, se):
             att = _source(Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue),
                           self.lang)
@@ -348,6 +351,7 @@ class _Reader:
                 break
         else:
             return None
+        headline = self.headlines.contains(ss)
         if headline:
             # a headline ("Witness says water surged inland") is reported speech too, but it
             # names its speaker loosely and is not part of the story's thread of speakers
