@@ -36,7 +36,7 @@ STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while
          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*$)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     speaker_text: str  # the phrase as written: "the officer", "Surrey Mayor Doug McCallum"
     start: int  # offsets of that phrase in the text

@@ -36,7 +36,7 @@ _OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\
 _MIN_CLAUSE_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reported:
     start: int  # the reported clause
     end: int

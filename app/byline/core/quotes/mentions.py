@@ -40,7 +40,13 @@ _PRONOUN_OR_SENTENCE_END = re.compile(
     rf"(?=[HhSs.!?“\"])(?:(?P<pronoun>{_PRONOUN.pattern})|{_SENTENCE_END.pattern})"
 )
 # What stands right before a sentence's subject: the start of the text or of a sentence.
-_SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
+_OPENING_WORDS = ("But", "And", "So", "Still", "Yet")
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:{'|'.join(_OPENING_WORDS)}),?\s+)$"
+)
+# What can stand right before the space that ends that: a stop, a closing mark, a comma, the
+# last letter of an opening word. Anything else there ("minister Rob Fleming") is a no at once.
+_BEFORE_SUBJECT_SPACE = frozenset('.!?"”’,') | {w[-1] for w in _OPENING_WORDS}
 
 
 @cache
@@ -123,7 +129,7 @@ def name_mentions(
                 skip_until = of_place.end()
                 full = phrase + of_place.group()
                 p = people.introduce(full, pos)
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                opens = _opens_sentence(text, pos)
                 out.append((pos, p, opens))
                 continue
             if " " not in phrase:
@@ -142,7 +148,7 @@ def name_mentions(
                     p = people.introduce(word, pos, is_person=True)
             else:
                 first = phrase.partition(" ")[0]
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                opens = _opens_sentence(text, pos)
                 if opens and first not in common:
                     common[first] = f" {first.lower()} " in text
                 if (opens and common[first]) or ("-" in first and _ADJECTIVE.match(first)):
@@ -195,7 +201,7 @@ def name_mentions(
                     p.roles.update(appos_roles)
                     p.is_person = True
             if " " not in phrase:
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                opens = _opens_sentence(text, pos)
             if not opens:
                 opens = _is_subject(text, pos, end, titles)
             out.append((pos, p, opens))
@@ -225,6 +231,15 @@ _OBJECT_BEFORE = frozenset(
     {"for", "to", "with", "by", "of", "from", "at", "in", "on", "about", "than", "against",
      "like", "and", "or", "told", "asked", "called", "met", "thanked", "named", "between"}
 )
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` starts its sentence (or follows "But", "And" ...)."""
+    if pos > 1 and text[pos - 1] == " ":
+        before = text[pos - 2]
+        if before not in _BEFORE_SUBJECT_SPACE and not before.isspace():
+            return False
+    return _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
 
 
 def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool:

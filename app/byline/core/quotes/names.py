@@ -275,9 +275,15 @@ class People:
         if cands:
             # the first full mention of a person: a later namesake (a husband, a son) is
             # named in full, and "Studio Lee" is not Ms. Lee
-            # one who has spoken already is likelier meant than a relative named in passing
-            return next((c for c in cands if c.spoke),
-                        next((c for c in cands if c.is_person), cands[0]))
+            # one who has spoken already is likelier meant than a relative named in passing,
+            # then the first known to be a person
+            first_person = None
+            for c in cands:
+                if c.spoke:
+                    return c
+                if first_person is None and c.is_person:
+                    first_person = c
+            return first_person if first_person is not None else cands[0]
         # a given name, or a family name written first (Wang Qishan, Kim Jong-un); an
         # organisation goes by its first word ("Suncor Energy" -> "Suncor")
         for p in self.by_word.get("first:" + w, ()):
@@ -311,21 +317,21 @@ class People:
                 fits.append((p, subject))
                 if len(fits) == 3:
                     break
-        if not fits:
-            return None
-
-        def salience(i: int, p: Person, subject: bool) -> tuple[float, bool]:
-            # recency first, then being a sentence's subject, then being one of the voices;
-            # a gender the article showed only breaks ties (it is learnt, so it may be wrong).
-            # Recency counts only the subjects named since: a person named in passing after
-            # the subject ("traded him for Victor Rask", "denied Mr. Hemming's request")
-            # does not push the subject back.
-            rank = sum(1 for _, s in fits[:i] if s)
+        # The most salient, the latest of equals: recency first, then being a sentence's
+        # subject, then being one of the voices; a gender the article showed only breaks ties
+        # (it is learnt, so it may be wrong). Recency counts only the subjects named since: a
+        # person named in passing after the subject ("traded him for Victor Rask", "denied
+        # Mr. Hemming's request") does not push the subject back.
+        best: Person | None = None
+        best_salience = (0.0, False)
+        subjects_since = 0
+        for p, subject in fits:
             exact = gender in ("m", "f") and p.gender == gender
-            return 1 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank, exact
-
-        best = max(range(len(fits)), key=lambda i: salience(i, *fits[i]))
-        return fits[best][0]
+            salience = (1 * exact + 2 * subject + 1.5 * p.spoke - 3 * subjects_since, exact)
+            if best is None or salience > best_salience:
+                best, best_salience = p, salience
+            subjects_since += subject
+        return best
 
     def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
         """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
