@@ -207,21 +207,17 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     if not according and present.isdisjoint(forms):
         return  # every reading needs a verb that reports speech, or "according to"
     # which readings can apply at all, from the words the sentence has: cheap tests that
-    # spare most sentences most patterns (in the order of _patterns)
+    # spare most sentences most patterns
+    patterns = _patterns(lang)
     comma = "," in s
-    possible = (
-        according,  # _ACCORDING_FIRST
-        according,  # _ACCORDING_LAST
-        not present.isdisjoint(_tell_forms(lang)),  # _TOLD
-        True,  # _SPEAKER_FIRST
-        comma,  # _CLAUSE_THEN_SPEAKER
-        comma,  # _CLAUSE_THEN_CUE
-        " and " in s,  # _COORDINATED
-        comma and any(w.endswith("ing") for w in present),  # _PARTICIPLE
-        True,  # _INNER
-        s.count(",") >= 2,  # _INSERTED
-    )
-    for i, pat in enumerate(_patterns(lang)):
+    possible = [True] * len(patterns)
+    possible[_ACCORDING_FIRST] = possible[_ACCORDING_LAST] = according
+    possible[_TOLD] = not present.isdisjoint(_tell_forms(lang))
+    possible[_CLAUSE_THEN_SPEAKER] = possible[_CLAUSE_THEN_CUE] = comma
+    possible[_COORDINATED] = " and " in s
+    possible[_PARTICIPLE] = comma and any(w.endswith("ing") for w in present)
+    possible[_INSERTED] = s.count(",") >= 2
+    for i, pat in enumerate(patterns):
         if not possible[i]:
             continue
         if i == _INNER:
