@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from byline.core.model import Quote, QuoteKind
 from byline.core.quotes.attribution import (
@@ -16,8 +16,8 @@ from byline.core.quotes.attribution import (
     has_cue,
 )
 from byline.core.quotes.indirect import reported_speech
-from byline.core.quotes.lexicon import load_lexicon, word_set
-from byline.core.quotes.marks import PARAGRAPH, QuotedSpan, find_quoted_spans
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
+from byline.core.quotes.marks import QuotedSpan, find_quoted_spans
 from byline.core.quotes.mentions import (
     Headlines,
     descriptions,
@@ -34,15 +34,19 @@ EXTRACTOR_VERSION = "0.22"
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
 SCARE_MAX_WORDS = 3
+# Found where a quotation has more words than that (searched, not counted: quotes can be long).
+_MORE_THAN_SCARE_WORDS = re.compile(r"\w+" + r"\W+\w+" * SCARE_MAX_WORDS)
+_SENTENCE_STOP = re.compile(r"[.!?]")
 # A pull quote: quoted words missing their opening mark, then only the speaker's label.
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
 _OPENING_WORD = re.compile(r"(?i:as|and|but|so)\s+")
 # "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
+# (the lookahead: a sentence that starts with another letter fails at its first)
 _DEFINITE_SUBJECT = re.compile(
-    r"(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40},\s+)?(?:But |And )?[Tt]he "
-    r"((?:[\w-]+ ){0,2}[a-z]+)\b"
+    r"(?=[OIALEBTt])(?:(?:On|In|At|After|Later|Earlier)\b[^,“”\"]{0,40}+,\s+)?(?:But |And )?"
+    r"[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
@@ -59,14 +63,22 @@ class _Found:
 
 
 def _mention_of(att: Attribution, lang: str) -> Mention | None:
-    whole = parse_cached(att.speaker_text, lang)
+    """How ``att``'s speaker phrase names someone, if it does."""
+    return _mention_in(att.speaker_text, att.cue, lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def _mention_in(speaker_text: str, cue: str, lang: str) -> Mention | None:
+    """``_mention_of`` for a phrase and cue, remembered: the same phrases ("she", "the
+    minister", a name) are read at every quote and in every article."""
+    whole = parse_cached(speaker_text, lang)
     if whole is not None and whole.kind == "name" and whole.roles:
         # "University of the Fraser Valley political scientist Hamish Telford"
         return whole
     # "a spokesperson for the ministry" -> "a spokesperson"
-    cut = _PREPOSITION_CUT.split(att.speaker_text, maxsplit=1)[0]
+    cut = _PREPOSITION_CUT.split(speaker_text, maxsplit=1)[0]
     mention = parse_cached(cut, lang)
-    whole_text, cut = att.speaker_text.strip(), cut.strip()
+    whole_text, cut = speaker_text.strip(), cut.strip()
     opener = _OPENING_WORD.match(whole_text)
     if opener:
         whole_text, cut = whole_text[opener.end() :], cut[opener.end() :]
@@ -77,9 +89,9 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
         # "one veteran of the infrastructure projects", "another member of the public":
         # an unnamed source is named by the whole phrase
         return replace(mention, text=whole_text)
-    if mention is None and att.cue == "according to" and whole is None:
+    if mention is None and cue == "according to" and whole is None:
         # "according to" always names a source, a document as much as a person
-        return Mention("group", att.speaker_text.strip())
+        return Mention("group", speaker_text.strip())
     return mention
 
 
@@ -87,7 +99,7 @@ def _mention_of(att: Attribution, lang: str) -> Mention | None:
 def _document_source(lang: str) -> re.Pattern[str]:
     """A document named with its source: "a statement from the EU", "Infrastructure Canada's
     public database", "the Civic Action study"; the group ``src`` is the source."""
-    nouns = "|".join(sorted(word_set(lang, "documents.txt"), key=len, reverse=True))
+    nouns = alternation(word_set(lang, "documents.txt"))
     doc = rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})"
     return re.compile(
         rf"(?i:a|an|the|its|their)\s+{doc}\s+(?:from|by|of)\s+(?P<src>.+)$"
@@ -98,13 +110,21 @@ def _document_source(lang: str) -> re.Pattern[str]:
 
 def _source(att: Attribution, lang: str) -> Attribution:
     """``att`` with a document's source as the speaker, when the document names it."""
-    m = _document_source(lang).match(att.speaker_text)
-    if m is None:
+    source = _source_in(att.speaker_text, lang)
+    if source is None:
         return att
-    group = next(g for g in ("src", "own", "named") if m.group(g))
-    start = m.start(group)
-    words = m.group(group).rstrip()
+    start, words = source
     return Attribution(words, att.start + start, att.start + start + len(words), att.cue)
+
+
+@lru_cache(maxsize=1 << 14)
+def _source_in(speaker_text: str, lang: str) -> tuple[int, str] | None:
+    """Where in a speaker phrase the source of the document it names is, and its words."""
+    m = _document_source(lang).match(speaker_text)
+    if m is None:
+        return None
+    group = next(g for g in ("src", "own", "named") if m.group(g))
+    return m.start(group), m.group(group).rstrip()
 
 
 # "that" after a verb of saying, unless it is the subject itself ("says that is not so")
@@ -172,8 +192,7 @@ class _Reader:
         spans = find_quoted_spans(text)
         self.mentions = name_mentions(text, spans, self.people, self.lang, self.headlines)
         k = 0
-        for para in PARAGRAPH.finditer(text):
-            ps, pe = para.span()
+        for ps, pe in zip(self.headlines.starts, self.headlines.ends, strict=True):
             in_para: list[QuotedSpan] = []
             while k < len(spans) and spans[k].start < pe:
                 in_para.append(spans[k])
@@ -191,6 +210,9 @@ class _Reader:
             k = qi
             while k < len(quotes) and quotes[k].start < se:
                 k += 1
+            if k == qi:  # no quotation: the sentence may report speech
+                self.indirect(ss, se)
+                continue
             partial = [self.is_partial(q) for q in quotes[qi:k]]
             if all(partial) or (any(partial) and all(
                 p or self.is_title(q) for p, q in zip(partial, quotes[qi:k], strict=True)
@@ -221,12 +243,12 @@ class _Reader:
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
                para_speaker: str | None, prev_end: int) -> _Found:
         text = self.text
-        words = len(_WORDS.findall(text, q.start, q.end))
-        if not q.opened and _PULL_TAIL.match(text, q.end, pe) and q.start == ps:
+        if not q.opened and q.start == ps and _PULL_TAIL.match(text, q.end, pe):
             return self.pull_quote(q, pe)
-        readings = attribution_after(text, q.end, after_end) if q.end < after_end else []
-        att = next((a for a in readings if _mention_of(a, self.lang) is not None), None)
-        short = words <= SCARE_MAX_WORDS and not re.search(r"[.!?]", text[q.start : q.end])
+        after = attribution_after(text, q.end, after_end) if q.end < after_end else iter(())
+        att = next((a for a in after if _mention_of(a, self.lang) is not None), None)
+        short = (_MORE_THAN_SCARE_WORDS.search(text, q.start, q.end) is None
+                 and _SENTENCE_STOP.search(text, q.start, q.end) is None)
         if att is None and before_start < q.start:
             readings = attribution_before(text, before_start, q.start)
             if short:
@@ -243,14 +265,15 @@ class _Reader:
             speaker, mention = self.speaker_of(att)
             if mention is None:
                 att = None
-        # quoted words inside the writer's own sentence that no one is said to say are a
-        # title or a term ("on CBS’ “Face the Nation.”", a list of "buzzwords")
-        embedded = (_LETTER.search(text, before_start, q.start) is not None
-                    and not has_cue(text[before_start : q.start], self.lang))
-        if (q.single or short or embedded) and att is None:
-            f = _Found(q, QuoteKind.SCARE, None, None, None, None)
-        elif att is not None:
+        if att is not None:
             f = _Found(q, QuoteKind.DIRECT, speaker, att.cue, att.start, att.end)
+        elif q.single or short or (
+            # quoted words inside the writer's own sentence that no one is said to say are a
+            # title or a term ("on CBS’ “Face the Nation.”", a list of "buzzwords")
+            _LETTER.search(text, before_start, q.start) is not None
+            and not has_cue(text[before_start : q.start], self.lang)
+        ):
+            f = _Found(q, QuoteKind.SCARE, None, None, None, None)
         else:
             # No speaker named here: a quote right after a sentence about a named person is
             # theirs ("Durning did not need coaxing. “I'm thankful ...”"); a split quote keeps
@@ -320,7 +343,6 @@ class _Reader:
         return not before or before[-1].lower() not in self.lex.cue_forms
 
     def indirect(self, ss: int, se: int) -> _Found | None:
-        headline = self.headlines.contains(ss)
         for r in reported_speech(self.text, ss, se):
             att = _source(Attribution(r.speaker_text, r.speaker_start, r.speaker_end, r.cue),
                           self.lang)
@@ -329,6 +351,7 @@ class _Reader:
                 break
         else:
             return None
+        headline = self.headlines.contains(ss)
         if headline:
             # a headline ("Witness says water surged inland") is reported speech too, but it
             # names its speaker loosely and is not part of the story's thread of speakers
@@ -371,11 +394,12 @@ class _Reader:
 
     def quotes(self) -> list[Quote]:
         text = self.text
+        # the words of every other quote, read only when there is a pull quote to compare
         bodies = [
             set(_WORDS.findall(text[f.span.start : f.span.end].lower()))
             for f in self.found
             if f.cue != "pull"
-        ]
+        ] if any(f.cue == "pull" for f in self.found) else []
         out: list[Quote] = []
         for f in self.found:
             if f.cue == "pull":

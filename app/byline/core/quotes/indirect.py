@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
-from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
@@ -31,12 +31,12 @@ _OBJECT = (
     # a programme named in quotes: "told NBC’s “Today” show"
     r"(?:[“\"][^”\"]{1,40}[”\"]\s+(?:show|program|programme|podcast|newspaper))?))"
 )
-# Openers before the subject: "But", "In Russia,", "On Monday,"
-_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40},\s+)?"
+# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma)
+_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+)?"
 _MIN_CLAUSE_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reported:
     start: int  # the reported clause
     end: int
@@ -78,23 +78,22 @@ _NOT_A_CLAUSE = re.compile(
 
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    lex = load_lexicon(lang)
-    forms_set, _ = _reporting_verbs(lang)
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
-    forms = sorted(forms_set, key=len, reverse=True)
-    tell = sorted((f for f in lex.cue_forms if lex.cue_lemma[f] in ("tell", "inform", "assure")),
-                  key=len, reverse=True)
-    cue = rf"(?P<cue>{'|'.join(forms)})\b"
-    tell_cue = rf"(?P<cue>{'|'.join(tell)})\b"
+    forms, _ = _reporting_verbs(lang)
+    cue = rf"(?P<cue>{alternation(forms)})\b"
+    tell_cue = rf"(?P<cue>{alternation(_tell_forms(lang))})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
     clause = r"(?P<clause>.+?)"
     end = r"[\s.!?]*$"
-    tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause}{end}"
-    participles = "|".join(sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True))
+    # the clause to the sentence's end, less its closing stops and spaces: what {clause}{end}
+    # matches, found back from the end rather than by trying every length from the front
+    clause_to_end = r"(?P<clause>.*[^\s.!?]|.)[\s.!?]*$"
+    tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause_to_end}"
+    participles = alternation(f for f in forms if f.endswith("ing"))
     short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
     return (
-        re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause}{end}"),
+        re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
@@ -107,7 +106,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         # what the subject did, then said: "Graf protested the bills, saying they ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?,\s+(?P<cue>{participles})\s+"
-            rf"(?:that\s+)?{clause}{end}"
+            rf"(?:that\s+)?{clause_to_end}"
         ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings)
@@ -134,19 +133,66 @@ def _tell_forms(lang: str) -> frozenset[str]:
 
 
 def _inner_readings(
-    s: str, pattern: re.Pattern[str], forms: frozenset[str]
+    s: str, pattern: re.Pattern[str], forms: frozenset[str], verbs: frozenset[str]
 ) -> Iterator[re.Match[str]]:
     """``pattern`` tried at the few words before each speech verb of ``s``, rather than at
-    every character: the speaker stands right before the verb."""
+    every character: the speaker stands right before the verb. ``verbs``: the ``forms`` that
+    ``s`` holds at all."""
+    at_verbs = _verb_word_starts(s, verbs)
+    if at_verbs is None:  # lower-casing moved the letters: read word by word
+        starts: list[int] = []
+        for w in _WORD.finditer(s):
+            if w.group().lower().strip(",;:") in forms and starts:
+                yield from _first_match(s, pattern, starts[-4:])
+            starts.append(w.start())
+        return
+    for at in at_verbs:
+        yield from _first_match(s, pattern, _words_before(s, at, 4))
+
+
+def _first_match(s: str, pattern: re.Pattern[str], starts: list[int]) -> Iterator[re.Match[str]]:
+    for begin in starts:
+        m = pattern.match(s, begin)
+        if m:
+            yield m
+            return
+
+
+def _verb_word_starts(s: str, verbs: frozenset[str]) -> list[int] | None:
+    """Where the words of ``s`` start that are one of ``verbs`` (in any case, with commas,
+    semicolons or colons around them), found with ``str.find``; None when lower-casing
+    changes the length of ``s`` (offsets would not match)."""
+    low = s.lower()
+    if len(low) != len(s):
+        return None
+    found = []
+    for verb in verbs:
+        i = low.find(verb)
+        while i >= 0:
+            start, end = i, i + len(verb)
+            while start > 0 and s[start - 1] in ",;:":
+                start -= 1
+            while end < len(s) and s[end] in ",;:":
+                end += 1
+            if (start == 0 or s[start - 1].isspace()) and (end == len(s) or s[end].isspace()):
+                found.append(start)
+            i = low.find(verb, i + 1)
+    return sorted(found)
+
+
+def _words_before(s: str, at: int, n: int) -> list[int]:
+    """Where the last ``n`` (or fewer) words of ``s`` before ``at`` start, in order."""
     starts: list[int] = []
-    for w in _WORD.finditer(s):
-        if w.group().lower().strip(",;:") in forms and starts:
-            for begin in starts[-4:]:
-                m = pattern.match(s, begin)
-                if m:
-                    yield m
-                    break
-        starts.append(w.start())
+    i = at
+    while len(starts) < n:
+        while i > 0 and s[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            break
+        while i > 0 and not s[i - 1].isspace():
+            i -= 1
+        starts.append(i)
+    return starts[::-1]
 
 
 def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterator[Reported]:
@@ -157,49 +203,52 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
     if not present:
         return
     forms, with_objects = _reporting_verbs(lang)
-    if present.isdisjoint(forms) and "ccording to" not in s:
+    according = "ccording to" in s
+    if not according and present.isdisjoint(forms):
         return  # every reading needs a verb that reports speech, or "according to"
     # which readings can apply at all, from the words the sentence has: cheap tests that
     # spare most sentences most patterns
-    possible = {
-        _ACCORDING_FIRST: "ccording to" in s,
-        _ACCORDING_LAST: "ccording to" in s,
-        _TOLD: not present.isdisjoint(_tell_forms(lang)),
-        _CLAUSE_THEN_SPEAKER: "," in s,
-        _CLAUSE_THEN_CUE: "," in s,
-        _COORDINATED: " and " in s,
-        _PARTICIPLE: "," in s and any(w.endswith("ing") for w in present),
-        _INSERTED: s.count(",") >= 2,
-    }
-    for i, pat in enumerate(_patterns(lang)):
-        if not possible.get(i, True):
+    patterns = _patterns(lang)
+    comma = "," in s
+    possible = [True] * len(patterns)
+    possible[_ACCORDING_FIRST] = possible[_ACCORDING_LAST] = according
+    possible[_TOLD] = not present.isdisjoint(_tell_forms(lang))
+    possible[_CLAUSE_THEN_SPEAKER] = possible[_CLAUSE_THEN_CUE] = comma
+    possible[_COORDINATED] = " and " in s
+    possible[_PARTICIPLE] = comma and any(w.endswith("ing") for w in present)
+    possible[_INSERTED] = s.count(",") >= 2
+    for i, pat in enumerate(patterns):
+        if not possible[i]:
             continue
-        if pat.pattern.startswith("^"):
-            m = pat.match(s)
-            matches: Iterator[re.Match[str]] = iter([m] if m else [])
+        if i == _INNER:
+            matches: Iterable[re.Match[str]] = _inner_readings(s, pat, forms, present & forms)
         else:
-            matches = _inner_readings(s, pat, forms)
+            whole = pat.match(s)
+            matches = (whole,) if whole else ()
         for m in matches:
-            yield from _reading(s, m, start, with_objects)
+            r = _reading(s, m, start, with_objects)
+            if r is not None:
+                yield r
 
 
 def _reading(
     s: str, m: re.Match[str], start: int, with_objects: frozenset[str]
-) -> Iterator[Reported]:
+) -> Reported | None:
     """The match ``m`` as a reported-speech reading, if its clause reads as one."""
     cs, ce = m.span("clause")
     clause = s[cs:ce]
+    if len(clause.split(None, _MIN_CLAUSE_WORDS - 1)) < _MIN_CLAUSE_WORDS:
+        return None
     after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
-    if len(clause.split()) < _MIN_CLAUSE_WORDS:
-        return
     if not after_that and _NOT_A_CLAUSE.match(clause):
-        return
-    cue = m.groupdict().get("cue") or "according to"
+        return None
+    groups = m.groupdict()
+    cue = groups.get("cue") or "according to"
     if cue.lower() in with_objects and not after_that and not _CLAUSE_START.match(clause):
-        return  # "Suncor reported a profit": an object, not what anyone said
-    spk = "src" if m.groupdict().get("src") else "spk"
-    appos = m.groupdict().get("appos")
+        return None  # "Suncor reported a profit": an object, not what anyone said
+    spk = "src" if groups.get("src") else "spk"
+    appos = groups.get("appos")
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"
-    yield Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
-                   start + m.end(spk), cue.lower())
+    return Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
+                    start + m.end(spk), cue.lower())

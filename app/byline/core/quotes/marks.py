@@ -4,14 +4,16 @@ unpaired marks of badly typed or machine-translated text."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 # Paragraphs are separated by line breaks; a quote never pairs across one (a quotation that runs
 # over several paragraphs repeats its opening mark at each paragraph start instead).
 PARAGRAPH = re.compile(r"[^\n]+")
-_DOUBLE = re.compile(r"[“”\"„«»‟]")
-_SINGLE = re.compile(r"[‘’'‚‹›]")
+_DOUBLE_MARKS = "“”\"„«»‟"
+_SINGLE_MARKS = "‘’'‚‹›"
+_MARK = re.compile(f"[{_DOUBLE_MARKS}{_SINGLE_MARKS}]")
 _OPENERS_BEFORE = set(" \t([{—–-/:;,\u00a0") | {""}
 _NESTED_MAX_WORDS = 4  # a quotation inside a quotation is a word or a short phrase
 _SPACE_AFTER = set(" \t\n.,;:!?)]}—–-\u00a0") | {""}
@@ -70,11 +72,13 @@ def _can_close(text: str, i: int, ch: str, opener: str) -> bool:
     return not (before in _OPENERS_BEFORE and after not in _SPACE_AFTER)
 
 
-def _double_spans(text: str, ps: int, pe: int) -> list[QuotedSpan]:
+def _double_spans(text: str, ps: int, pe: int, marks: list[int]) -> list[QuotedSpan]:
+    """The double-quoted spans of the paragraph ``text[ps:pe]``, from where its double marks
+    are (``marks``, in order)."""
     spans: list[QuotedSpan] = []
     pending: int | None = None
-    for m in _DOUBLE.finditer(text, ps, pe):
-        i, ch = m.start(), m.group()
+    for i in marks:
+        ch = text[i]
         if pending is None:
             if _can_open(text, i, ch, None):
                 pending = i
@@ -113,12 +117,13 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before in _OPENERS_BEFORE and after.isdigit()  # the '90s
 
 
-def _single_spans(text: str, gs: int, ge: int) -> list[QuotedSpan]:
-    """Top-level single-quoted spans in ``text[gs:ge]`` (a stretch outside double quotes)."""
+def _single_spans(text: str, marks: list[int]) -> list[QuotedSpan]:
+    """Top-level single-quoted spans of a stretch outside double quotes, from where its single
+    marks are (``marks``, in order)."""
     spans: list[QuotedSpan] = []
     pending: int | None = None
-    for m in _SINGLE.finditer(text, gs, ge):
-        i, ch = m.start(), m.group()
+    for i in marks:
+        ch = text[i]
         if _is_apostrophe(text, i):
             continue
         before = text[i - 1] if i > 0 else ""
@@ -137,15 +142,28 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span in ``text`` in order: double-quoted spans (with any single quotes nested
     inside them left alone) and top-level single-quoted spans between them."""
     out: list[QuotedSpan] = []
-    for para in PARAGRAPH.finditer(text):
-        ps, pe = para.span()
-        doubles = _double_spans(text, ps, pe)
+    # every mark found in one pass; only the paragraphs that have one are read
+    marks = [m.start() for m in _MARK.finditer(text)]
+    k = 0
+    while k < len(marks):
+        ps = text.rfind("\n", 0, marks[k]) + 1
+        pe = text.find("\n", marks[k])
+        pe = len(text) if pe < 0 else pe
+        first = k
+        while k < len(marks) and marks[k] < pe:
+            k += 1
+        doubles = [i for i in marks[first:k] if text[i] in _DOUBLE_MARKS]
+        singles = [i for i in marks[first:k] if text[i] in _SINGLE_MARKS]
         pos = ps
-        for d in doubles:
+        for d in _double_spans(text, ps, pe, doubles):
             if d.start > pos:
-                out.extend(_single_spans(text, pos, d.start))
+                out.extend(_single_spans(text, _within(singles, pos, d.start)))
             out.append(d)
             pos = d.end
         if pos < pe:
-            out.extend(_single_spans(text, pos, pe))
+            out.extend(_single_spans(text, _within(singles, pos, pe)))
     return out
+
+
+def _within(marks: list[int], start: int, end: int) -> list[int]:
+    return marks[bisect.bisect_left(marks, start) : bisect.bisect_left(marks, end)]

@@ -9,13 +9,14 @@ import bisect
 import re
 from functools import cache, lru_cache
 
-from byline.core.quotes.lexicon import load_lexicon, word_set
+from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 from byline.core.quotes.marks import PARAGRAPH, QuotedSpan
 from byline.core.quotes.names import (
     NAME_RUN,
     Mention,
     People,
     Person,
+    last_word,
     parse_mention,
     strip_possessive,
 )
@@ -33,8 +34,19 @@ _HEADLINE_MAX = 160  # characters: a longer line is prose even without a final p
 _APPOSITION_TEXT = re.compile(r",\s+([^,.;“”\"]{1,60}),")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he|[Hh]imself|[Hh]erself)\b")
+# (?=[...]) first: the engine then skips to the letters and marks that can start a match
+# instead of trying the whole pattern at every character (so also in _described_pattern)
+_PRONOUN_OR_SENTENCE_END = re.compile(
+    rf"(?=[HhSs.!?“\"])(?:(?P<pronoun>{_PRONOUN.pattern})|{_SENTENCE_END.pattern})"
+)
 # What stands right before a sentence's subject: the start of the text or of a sentence.
-_SUBJECT_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:But|And|So|Still|Yet),?\s+)$")
+_OPENING_WORDS = ("But", "And", "So", "Still", "Yet")
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|\n|[.!?][\"”’]?\s+|(?:^|\s)(?:{'|'.join(_OPENING_WORDS)}),?\s+)$"
+)
+# What can stand right before the space that ends that: a stop, a closing mark, a comma, the
+# last letter of an opening word. Anything else there ("minister Rob Fleming") is a no at once.
+_BEFORE_SUBJECT_SPACE = frozenset('.!?"”’,') | {w[-1] for w in _OPENING_WORDS}
 
 
 @cache
@@ -47,8 +59,7 @@ def stopwords(lang: str) -> frozenset[str]:
 def _name_run(lang: str) -> re.Pattern[str]:
     """``NAME_RUN`` that does not start on a capitalised function word ("The", "But"), so the
     regex engine, not Python, skips the commonest capitalised words of a text."""
-    words = sorted((w for w in stopwords(lang) if w.isalpha()), key=len, reverse=True)
-    skip = "|".join(w.capitalize() for w in words)
+    skip = alternation(w.capitalize() for w in stopwords(lang) if w.isalpha())
     # (?=[A-Z]) first: the engine rejects most positions before trying the long alternation
     return re.compile(rf"(?=[A-Z])(?!(?:{skip})\b(?![’'-])){NAME_RUN.pattern}")
 
@@ -59,6 +70,12 @@ def _not_plain_name_words(lang: str) -> frozenset[str]:
     lex = load_lexicon(lang)
     honorifics = {h.lower() for h in lex.honorifics}
     return lex.titles | stopwords(lang) | honorifics | {h.rstrip(".") for h in honorifics}
+
+
+@cache
+def _institution_words(orgs: frozenset[str], groups: frozenset[str]) -> frozenset[str]:
+    """Last words of a body that can be named with "of": organisations' and singular groups'."""
+    return orgs | {g for g in groups if not g.endswith("s")}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -89,7 +106,8 @@ def name_mentions(
     name_run = _name_run(lang)
     not_name = stopwords(lang)
     honorifics = lex.honorifics
-    institutions = people.orgs | {g for g in lex.groups if not g.endswith("s")}
+    titles = lex.titles
+    institutions = _institution_words(people.orgs, lex.groups)
     by_word = people.by_word
     common: dict[str, bool] = {}  # capitalised opening word -> used in lower case elsewhere
     out: list[tuple[int, Person, bool]] = []
@@ -99,19 +117,19 @@ def name_mentions(
     for gs, ge in gaps:
         skip_until = 0
         for m in name_run.finditer(text, gs, ge):
-            pos = m.start()
+            pos, end = m.span()
             if pos < skip_until:
                 continue
             phrase = m.group()
             p: Person | None = None
-            of_place = _OF_NAME.match(text, m.end()) if text.startswith(" of ", m.end()) else None
-            if of_place and strip_possessive(phrase.split()[-1]).lower() in institutions:
+            of_place = _OF_NAME.match(text, end) if text.startswith(" of ", end) else None
+            if of_place and last_word(phrase) in institutions:
                 # "Diocese of Covington", "Department of Community Services": an
                 # institution named with "of" is one name, and no one's
                 skip_until = of_place.end()
                 full = phrase + of_place.group()
                 p = people.introduce(full, pos)
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                opens = _opens_sentence(text, pos)
                 out.append((pos, p, opens))
                 continue
             if " " not in phrase:
@@ -119,22 +137,21 @@ def name_mentions(
                 word = strip_possessive(phrase)
                 low = word.lower()
                 if low in by_word or "first:" + low in by_word:
-                    following = _NEXT_WORD.match(text, m.end())
+                    following = _NEXT_WORD.match(text, end)
                     if following and following.group(1) in people.orgs:
                         continue  # "the Ford government": the name describes, it is no one
                     p = people.by_single_word(word, pos)
                 if p is None:
-                    end = m.end()
                     if text[end : end + 1] != "," or not _APPOSITION_AFTER.match(text, end):
                         continue
                     # one name only, then who they are: "Yuni, a resident of Pandeglang"
                     p = people.introduce(word, pos, is_person=True)
             else:
-                first = phrase.split(" ", 1)[0]
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                first = phrase.partition(" ")[0]
+                opens = _opens_sentence(text, pos)
                 if opens and first not in common:
                     common[first] = f" {first.lower()} " in text
-                if (opens and common[first]) or _ADJECTIVE.match(first):
+                if (opens and common[first]) or ("-" in first and _ADJECTIVE.match(first)):
                     # "Unlike McCallum": a common word capitalised because it opens the
                     # sentence; "Calgary-based Suncor Energy": an adjective made of a place
                     phrase = phrase[len(first) + 1 :]
@@ -144,18 +161,19 @@ def name_mentions(
                 if parsed is None:
                     continue
                 mention = parsed
-                if len(mention.name.split()) >= 2:
+                if " " in mention.name:  # two words or more
                     # the titles written right before the name ("education minister Rob
                     # Fleming"), not those of a phrase it ends ("the president of Rutland
                     # School")
                     window = text[max(0, pos - 40) : pos]
                     clause = _CLAUSE_TAIL.search(window)
                     before = (clause.group() if clause else window).lower().split()[-3:]
-                    while before and before[0] not in lex.titles:
-                        before = before[1:]
-                    if any(w in not_name for w in before):
-                        before = []
-                    roles = tuple(w for w in before if w in lex.titles) + mention.roles
+                    roles = mention.roles
+                    if not titles.isdisjoint(before):
+                        while before[0] not in titles:
+                            before = before[1:]
+                        if not any(w in not_name for w in before):
+                            roles = tuple(w for w in before if w in titles) + roles
                     gender = mention.gender
                     if not gender and window[-1:] == " " and (
                         window.rstrip().rsplit(None, 1)[-1:] or [""]
@@ -167,16 +185,15 @@ def name_mentions(
                     if p is None:
                         continue
                     p.roles.update(mention.roles)  # "Mayor McCallum"
-            if headlines.contains(m.end()):
+            if headlines.contains(end):
                 continue
-            end = m.end()
             acronym = _ACRONYM_AFTER.match(text, end) if text[end : end + 2] == " (" else None
             if acronym and " " in p.name:
                 # "Export Development Canada (EDC)": the story's short name for it
                 people.by_word.setdefault("acronym:" + acronym.group(1).lower(), []).append(p)
-            if _PERSON_AFTER.match(text, m.end()):
+            if _PERSON_AFTER.match(text, end):
                 people.shows_person(p)
-            appos = _APPOSITION_TEXT.match(text, m.end())
+            appos = _APPOSITION_TEXT.match(text, end) if text.startswith(",", end) else None
             if appos:
                 # "Olsen, another state senator," : who they are, between commas
                 appos_roles = [w for w in appos.group(1).lower().split() if w in lex.titles]
@@ -184,9 +201,9 @@ def name_mentions(
                     p.roles.update(appos_roles)
                     p.is_person = True
             if " " not in phrase:
-                opens = _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+                opens = _opens_sentence(text, pos)
             if not opens:
-                opens = _is_subject(text, pos, m.end(), lex.titles)
+                opens = _is_subject(text, pos, end, titles)
             out.append((pos, p, opens))
     _learn_genders(text, out)
     return out
@@ -216,6 +233,15 @@ _OBJECT_BEFORE = frozenset(
 )
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` starts its sentence (or follows "But", "And" ...)."""
+    if pos > 1 and text[pos - 1] == " ":
+        before = text[pos - 2]
+        if before not in _BEFORE_SUBJECT_SPACE and not before.isspace():
+            return False
+    return _SUBJECT_BEFORE.search(text, max(0, pos - 14), pos) is not None
+
+
 def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
     """Whether the name at ``text[start:end]`` is the subject of a verb: a finite verb follows
     it, and no preposition or verb stands before it (titles in between do not count)."""
@@ -233,31 +259,30 @@ def _is_subject(text: str, start: int, end: int, titles: frozenset[str]) -> bool
 
 
 class Headlines:
-    """The lines of a text that are headlines, captions or links rather than prose."""
+    """The lines of a text (its paragraphs, ``starts`` and ``ends``) and which of them are
+    headlines, captions or links rather than prose."""
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.flags: list[bool] = []
         for line in PARAGRAPH.finditer(text):
-            self.starts.append(line.start())
-            self.ends.append(line.end())
-            self.flags.append(_in_headline(text, line.start()))
+            start, end = line.span()
+            self.starts.append(start)
+            self.ends.append(end)
+            self.flags.append(_is_headline(text, start, end))
 
     def contains(self, pos: int) -> bool:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and pos <= self.ends[k] and self.flags[k]
 
 
-def _in_headline(text: str, pos: int) -> bool:
-    """Whether ``pos`` is in a headline, caption or link line rather than in prose: the line
-    does not end as a sentence does."""
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    start = text.rfind("\n", 0, pos) + 1
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a headline, caption or link rather than prose:
+    it does not end as a sentence does."""
     if end - start > _HEADLINE_MAX:
         return False
-    while end > pos and text[end - 1] in " \t":
+    while end > start and text[end - 1] in " \t":
         end -= 1
     return end > 0 and text[end - 1] not in ".!?\"”’)»:"
 
@@ -277,9 +302,9 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
         last = p.name.split()[-1]
         found = text.find(last, pos, pos + 80)
         pos = found + len(last) if found >= 0 else pos
-        stop = _SENTENCE_END.search(text, pos, min(end, pos + 200))
-        m = _PRONOUN.search(text, pos, stop.start() if stop else min(end, pos + 200))
-        if m and not claimed.get(m.start(), (p, False))[1]:
+        # the first pronoun, unless the sentence ends before it
+        m = _PRONOUN_OR_SENTENCE_END.search(text, pos, min(end, pos + 200))
+        if m and m.group("pronoun") and not claimed.get(m.start(), (p, False))[1]:
             claimed[m.start()] = (p, subject and " " in p.name and _VERB_AFTER.match(text, pos)
                                   is not None)
     for at, (p, subject_person) in claimed.items():
@@ -298,8 +323,10 @@ def _learn_genders(text: str, mentions: list[tuple[int, Person, bool]]) -> None:
 
 @cache
 def _described_pattern(lang: str) -> re.Pattern[str]:
-    titles = "|".join(sorted(load_lexicon(lang).titles, key=len, reverse=True))
-    return re.compile(rf"\b(?:[Aa]n?|[Tt]his|[Oo]ne)[ ]+((?:[\w-]+[ ]+){{0,3}}?(?:{titles}))\b")
+    titles = alternation(load_lexicon(lang).titles)
+    return re.compile(
+        rf"(?=[AaTtOo])\b(?:[Aa]n?|[Tt]his|[Oo]ne)[ ]+((?:[\w-]+[ ]+){{0,3}}?(?:{titles}))\b"
+    )
 
 
 def descriptions(text: str, lang: str) -> list[tuple[int, str, str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from byline.core.quotes.lexicon import Lexicon
 
@@ -49,6 +50,28 @@ def strip_possessive(word: str) -> str:
     if last in ("'", "’") and len(word) > 2:
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1 << 15)
+def last_word(name: str) -> str:
+    """The word a name is known by on its own, lower-cased, without a possessive ending:
+    "Jeanine Durning’s" -> "durning". Remembered: it is asked of a name at every mention."""
+    return strip_possessive(name.split()[-1]).lower()
+
+
+@lru_cache(maxsize=1 << 14)
+def _index_keys(name: str) -> tuple[str, ...]:
+    """What later mentions find a named person by: the last word and, for a name of several
+    words, the first word and the initials ("Export Development Canada" is "EDC" later in the
+    story). Remembered, like ``last_word``."""
+    words = name.split()
+    keys = [last_word(name)]
+    if len(words) > 1:
+        keys.append("first:" + words[0].lower())
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 2:
+            keys.append("acronym:" + initials.lower())
+    return tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -161,7 +184,7 @@ _ANY_BODY = frozenset({"company", "firm", "business", "corporation", "agency", "
                        "insurer", "lender", "bank", "startup", "operator", "utility"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     first_pos: int
@@ -195,7 +218,7 @@ class People:
         p = self.by_name.get(key)
         if p is None and named and " " in name:
             # "Al Mnajer" after "Mohammad Al Mnajer": a compound surname, the same person
-            for c in self.by_word.get(strip_possessive(name.split()[-1]).lower(), ()):
+            for c in self.by_word.get(last_word(name), ()):
                 if c.named and c.name.lower().endswith(" " + key):
                     p = self.by_name[key] = c
                     break
@@ -204,18 +227,12 @@ class People:
             self.people.append(p)
             self.by_name[key] = p
             if named:
-                words = name.split()
-                self.by_word.setdefault(strip_possessive(words[-1]).lower(), []).append(p)
-                if len(words) > 1:
-                    self.by_word.setdefault("first:" + words[0].lower(), []).append(p)
-                    # "Export Development Canada" is "EDC" later in the story
-                    initials = "".join(w[0] for w in words if w[0].isupper())
-                    if len(initials) >= 2:
-                        self.by_word.setdefault("acronym:" + initials.lower(), []).append(p)
+                for k in _index_keys(name):
+                    self.by_word.setdefault(k, []).append(p)
         p.roles.update(roles)
-        titled = any(r in self.lex.titles for r in roles)
+        titled = not self.lex.titles.isdisjoint(roles)
         evidence = is_person or gender in ("m", "f", "n") or titled
-        if named and not evidence and strip_possessive(name.split()[-1]).lower() in self.orgs:
+        if named and not evidence and last_word(name) in self.orgs:
             return p  # "Rules Committee", "Churchill Square": not "he" or "she" without a title
         given = self.lex.first_names.get(name.split()[0].lower(), "") if " " in name else ""
         if named and given:
@@ -233,14 +250,13 @@ class People:
     def shows_person(self, p: Person) -> None:
         """The text treats ``p`` as a person (an age, a speech verb after the name); a name
         ending like an organisation's ("Health Authority says") needs a title to be one."""
-        if not p.named or strip_possessive(p.name.split()[-1]).lower() not in self.orgs:
+        if not p.named or last_word(p.name) not in self.orgs:
             p.is_person = True
 
     def _looks_like_org(self, p: Person) -> bool:
         """One word ("Suncor"), an acronym ("EDC") or an organisation's last word ("Agency")."""
         words = p.name.split()
-        last = strip_possessive(words[-1]).lower()
-        return len(words) == 1 or any(w.isupper() for w in words) or last in self.orgs
+        return len(words) == 1 or any(w.isupper() for w in words) or last_word(p.name) in self.orgs
 
     def mentioned(self, p: Person, subject: bool = True) -> None:
         """The text has just named ``p``: later pronouns most likely mean them."""
@@ -259,9 +275,15 @@ class People:
         if cands:
             # the first full mention of a person: a later namesake (a husband, a son) is
             # named in full, and "Studio Lee" is not Ms. Lee
-            # one who has spoken already is likelier meant than a relative named in passing
-            return next((c for c in cands if c.spoke),
-                        next((c for c in cands if c.is_person), cands[0]))
+            # one who has spoken already is likelier meant than a relative named in passing,
+            # then the first known to be a person
+            first_person = None
+            for c in cands:
+                if c.spoke:
+                    return c
+                if first_person is None and c.is_person:
+                    first_person = c
+            return first_person if first_person is not None else cands[0]
         # a given name, or a family name written first (Wang Qishan, Kim Jong-un); an
         # organisation goes by its first word ("Suncor Energy" -> "Suncor")
         for p in self.by_word.get("first:" + w, ()):
@@ -276,7 +298,7 @@ class People:
 
     def _org_name(self, p: Person) -> bool:
         """Whether ``p``'s name ends as an organisation's does ("Suncor Energy")."""
-        return p.named and strip_possessive(p.name.split()[-1]).lower() in self.orgs
+        return p.named and last_word(p.name) in self.orgs
 
     def _latest(self, gender: str) -> Person | None:
         """Whom a pronoun of ``gender`` most likely means: among the last few people named
@@ -295,21 +317,21 @@ class People:
                 fits.append((p, subject))
                 if len(fits) == 3:
                     break
-        if not fits:
-            return None
-
-        def salience(i: int, p: Person, subject: bool) -> tuple[float, bool]:
-            # recency first, then being a sentence's subject, then being one of the voices;
-            # a gender the article showed only breaks ties (it is learnt, so it may be wrong).
-            # Recency counts only the subjects named since: a person named in passing after
-            # the subject ("traded him for Victor Rask", "denied Mr. Hemming's request")
-            # does not push the subject back.
-            rank = sum(1 for _, s in fits[:i] if s)
+        # The most salient, the latest of equals: recency first, then being a sentence's
+        # subject, then being one of the voices; a gender the article showed only breaks ties
+        # (it is learnt, so it may be wrong). Recency counts only the subjects named since: a
+        # person named in passing after the subject ("traded him for Victor Rask", "denied
+        # Mr. Hemming's request") does not push the subject back.
+        best: Person | None = None
+        best_salience = (0.0, False)
+        subjects_since = 0
+        for p, subject in fits:
             exact = gender in ("m", "f") and p.gender == gender
-            return 1 * exact + 2 * subject + 1.5 * p.spoke - 3 * rank, exact
-
-        best = max(range(len(fits)), key=lambda i: salience(i, *fits[i]))
-        return fits[best][0]
+            salience = (1 * exact + 2 * subject + 1.5 * p.spoke - 3 * subjects_since, exact)
+            if best is None or salience > best_salience:
+                best, best_salience = p, salience
+            subjects_since += subject
+        return best
 
     def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
         """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
@@ -327,7 +349,7 @@ class People:
             else:
                 p = self.by_single_word(words[0], pos) or self.introduce(m.name, pos, m.roles)
             body = any(r in self.lex.groups for r in m.roles)
-            if strip_possessive(p.name.split()[-1]).lower() not in self.orgs and not body:
+            if last_word(p.name) not in self.orgs and not body:
                 p.is_person = True  # it spoke
             return p.name, p
         if m.kind == "description":

@@ -26,9 +26,10 @@ def sentence_spans(
     for m in _BOUNDARY.finditer(text, ps, pe):
         cut = m.start()
         # inside a quoted span? (the closing mark itself belongs to the quote's sentence)
-        k = bisect.bisect_right(starts, cut) - 1
-        if k >= 0 and quotes[k].start < cut and m.end() <= quotes[k].end:
-            continue
+        if starts:
+            k = bisect.bisect_right(starts, cut) - 1
+            if k >= 0 and quotes[k].start < cut and m.end() <= quotes[k].end:
+                continue
         if text[cut] == ".":
             w = _WORD_BEFORE.search(text, max(ps, cut - 12), cut + 1)
             if w:
