@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from byline.core.model import BlockKind, ParsedDocument
+from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION
 from byline.core.text import BlockText, assemble
 from byline.store import Library
-from byline.workflows import cache_missing_quotes, document_quotes, library_speakers
+from byline.workflows import (
+    cache_missing_quotes,
+    document_quotes,
+    library_documents,
+    library_speakers,
+)
 
 
 def story(n: int) -> ParsedDocument:
@@ -48,3 +53,22 @@ def test_a_cancelled_read_keeps_what_it_read_and_says_how_many_are_left(tmp_path
         assert cache_missing_quotes(library, should_cancel=cancel_after_one) == (1, 3)
         assert len(library.documents_without_quotes(EXTRACTOR_VERSION)) == 3
         assert cache_missing_quotes(library) == (3, 0)
+
+
+def test_library_list_counts_quotes_as_the_speakers_view_does_after_an_extractor_upgrade(
+    tmp_path: Path,
+) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        doc_id, _ = library.add_document(story(1))
+        older_reading = [
+            Quote(0, 5, "“Stor", QuoteKind.DIRECT),
+            Quote(6, 9, "y 1", QuoteKind.DIRECT),
+        ]
+        library.store_quotes(doc_id, "an older version", older_reading)
+        [listed] = library_documents(library)
+        assert listed.quote_count is None  # not the older version's 2: not read yet
+        cache_missing_quotes(library)
+        [listed] = library_documents(library)
+        [okafor] = library_speakers(library).speakers
+        assert listed.quote_count == okafor.quotes == 1
+        assert library.cached_quotes(doc_id, "an older version") is None

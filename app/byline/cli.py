@@ -273,9 +273,11 @@ def _progress_bar(
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from byline.workflows import library_documents
+
     library = _library(args)
     try:
-        docs = library.list_documents()
+        docs = library_documents(library)
     finally:
         library.close()
     if args.json:
@@ -304,10 +306,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in docs:
         date = (d.published or "")[:10]
         source = " · ".join(x for x in (d.outlet, date) if x)
+        quotes = "quotes not read yet" if d.quote_count is None else f"{d.quote_count} quotes"
         print(
             f"{d.id:>5}  {d.title}"
             + (f"  ({source})" if source else "")
-            + f"  [{d.quote_count} quotes, {d.highlight_count} highlights, {d.note_count} notes]"
+            + f"  [{quotes}, {d.highlight_count} highlights, {d.note_count} notes]"
         )
     return EXIT_OK
 

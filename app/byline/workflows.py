@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from byline.core.errors import BylineError, NotFound
-from byline.core.model import ImportOutcome, ImportReport, Quote, SpeakerIndex, SpeakerQuote
+from byline.core.model import (
+    DocumentSummary,
+    ImportOutcome,
+    ImportReport,
+    Quote,
+    SpeakerIndex,
+    SpeakerQuote,
+)
 from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections, extract_quotes
 from byline.importers import iter_importable, parse_file
 from byline.store import Library
@@ -51,6 +58,14 @@ def import_one(library: Library, path: Path) -> ImportOutcome:
     return ImportOutcome(
         str(path), "duplicate" if duplicate else "imported", document_id=doc_id, title=parsed.title
     )
+
+
+def library_documents(
+    library: Library, sort: str = "published", tag: str | None = None
+) -> list[DocumentSummary]:
+    """The library list, its quotes counted as the current extractor found them, as the
+    Speakers view counts them (``quote_count`` None: a document it has not read yet)."""
+    return library.list_documents(sort, tag, extractor_version=EXTRACTOR_VERSION)
 
 
 def document_quotes(library: Library, doc_id: int) -> list[Quote]:

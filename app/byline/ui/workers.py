@@ -121,11 +121,13 @@ class ListingTask(QRunnable):
         self.signals = ListingSignals()
 
     def run(self) -> None:
+        from byline.workflows import library_documents  # see ImportTask.run
+
         try:
             with Library.open(self.db_path) as library:
                 tags = library.all_tags()
                 tag = self.tag if self.tag in tags else None
-                summaries = library.list_documents(sort=self.sort, tag=tag)
+                summaries = library_documents(library, sort=self.sort, tag=tag)
         except BylineError as exc:
             self.signals.failed.emit(self.generation, str(exc))
             return
