@@ -1,19 +1,21 @@
-"""Reading the quotes of documents not read yet, as the Speakers view and ``byline speakers`` do
-before counting."""
+"""Importing with quotes, and reading the quotes of documents not read yet, as the Speakers view
+and ``byline speakers`` do before counting."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteKind
-from byline.core.quotes import EXTRACTOR_VERSION
+from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
 from byline.store import Library
 from byline.workflows import (
     cache_missing_quotes,
     document_quotes,
+    import_paths,
     library_documents,
     library_speakers,
+    quotes_if_new,
 )
 
 
@@ -72,3 +74,31 @@ def test_library_list_counts_quotes_as_the_speakers_view_does_after_an_extractor
         [okafor] = library_speakers(library).speakers
         assert listed.quote_count == okafor.quotes == 1
         assert library.cached_quotes(doc_id, "an older version") is None
+
+
+def test_imported_files_come_with_the_current_extractors_quotes(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(2):
+        (inbox / f"story{n}.txt").write_text(
+            f"Story {n}\n\n“The bridge will open,” said Maria Okafor on Monday.\n",
+            encoding="utf-8",
+        )
+    with Library.open(tmp_path / "library.db") as library:
+        report = import_paths(library, [inbox])
+        assert report.count("imported") == 2
+        assert library.documents_without_quotes(EXTRACTOR_VERSION) == []
+        for outcome in report.outcomes:
+            assert outcome.document_id is not None
+            text = library.get_document(outcome.document_id).text
+            assert library.cached_quotes(outcome.document_id, EXTRACTOR_VERSION) == (
+                extract_quotes(text)
+            )
+        assert [d.quote_count for d in library_documents(library)] == [1, 1]
+
+
+def test_a_duplicate_is_not_read_again(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        library.add_document(story(1))
+        assert quotes_if_new(library, story(1)) is None
+        assert quotes_if_new(library, story(2)) == extract_quotes(story(2).text)

@@ -372,8 +372,8 @@ def quote_json(q: Quote) -> dict[str, object]:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
-    """Documents whose quotes are not cached yet (imported here, restored) are read first, so
-    the count is the whole library's."""
+    """Documents whose quotes are not cached yet (read by an older extractor) are read first,
+    so the count is the whole library's."""
     from byline import workflows
 
     library = _library(args)

@@ -68,6 +68,16 @@ def test_list_shows_title_date_and_counts(
     assert doc["title"] == "Council votes on flood plan"
     assert doc["published"].startswith("2023-11-14")
     assert {"id", "outlet", "quotes", "highlights", "notes"} <= doc.keys()
+    assert doc["quotes"] == 2  # found at import, not left for the window to find
+
+
+def test_list_text_counts_the_quotes_found_at_import(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--data-dir", str(data_dir), "import", str(write(tmp_path / "a.txt", ARTICLE))])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    assert "[2 quotes, 0 highlights, 0 notes]" in capsys.readouterr().out
 
 
 def test_search_finds_document_text(

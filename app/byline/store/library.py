@@ -282,15 +282,25 @@ class Library:
         with _write_transaction(self.db):
             return [self._insert_document(p, imported) for p in parsed]
 
+    @_guarded
+    def duplicate_of(self, text: str) -> int | None:
+        """The id of the stored document ``add_document`` would take a document of this text
+        for (same text, whitespace and Unicode forms aside), or None. A read: it lets an import
+        skip the work a duplicate does not need before it writes."""
+        return self._document_with_hash(content_hash(text))
+
+    def _document_with_hash(self, digest: str) -> int | None:
+        sql = "SELECT id FROM documents WHERE content_hash = ?"
+        row = self.db.execute(sql, [digest]).fetchone()
+        return None if row is None else int(row[0])
+
     def _insert_document(self, parsed: ParsedDocument, imported: str) -> tuple[int, bool]:
         if not _VISIBLE.search(parsed.text):
             raise ImportFailure(f"“{parsed.title}” has no text to store.")
         digest = content_hash(parsed.text)
-        existing = self.db.execute(
-            "SELECT id FROM documents WHERE content_hash = ?", [digest]
-        ).fetchone()
-        if existing:
-            return int(existing[0]), True
+        existing = self._document_with_hash(digest)
+        if existing is not None:
+            return existing, True
         cursor = self.db.execute(
             """INSERT INTO documents (title, author, outlet, url, published, imported,
                 source_name, format, content_hash, text, blocks)

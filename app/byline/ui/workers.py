@@ -22,7 +22,7 @@ class ImportSignals(QObject):
 
 
 class ImportTask(QRunnable):
-    """Import files and folders, then extract the quotes of what was imported."""
+    """Import files and folders, with their quotes (the import workflow extracts them)."""
 
     def __init__(self, db_path: Path, paths: Sequence[Path]) -> None:
         super().__init__()
@@ -40,7 +40,7 @@ class ImportTask(QRunnable):
 
     def run(self) -> None:
         # Importers and the quote extractor load here, on the worker, not at window start.
-        from byline.workflows import document_quotes, import_paths
+        from byline.workflows import import_paths
 
         try:
             with Library.open(self.db_path) as library:
@@ -52,11 +52,6 @@ class ImportTask(QRunnable):
                     ),
                     should_cancel=self._cancelled.is_set,
                 )
-                for outcome in report.outcomes:
-                    if self._cancelled.is_set():
-                        break
-                    if outcome.status == "imported" and outcome.document_id is not None:
-                        document_quotes(library, outcome.document_id)
         except BylineError as exc:
             self.signals.failed.emit(str(exc))
             return
