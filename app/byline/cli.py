@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +27,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -114,10 +116,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader gone away shows here, not as an error when Python exits
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except BylineError as exc:
         print(f"byline: {exc}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _reader_gone() -> int:
+    """Stop quietly when what reads our output has closed it (``byline list | head -1``), as
+    Unix tools do. Output still buffered would fail again when Python flushes stdout at exit,
+    so stdout now goes to the null device (the idiom of the Python docs' note on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_READER_GONE
 
 
 def _wants_window(argv: list[str], parser: argparse.ArgumentParser) -> bool:
