@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteKind
+from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteCorrection, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
 from byline.store import Library
 from byline.workflows import (
     cache_missing_quotes,
+    cached_document_quotes,
     document_quotes,
     import_paths,
     library_documents,
@@ -102,3 +103,17 @@ def test_a_duplicate_is_not_read_again(tmp_path: Path) -> None:
         library.add_document(story(1))
         assert quotes_if_new(library, story(1)) is None
         assert quotes_if_new(library, story(2)) == extract_quotes(story(2).text)
+
+
+def test_cached_quotes_come_corrected_and_are_never_extracted_there(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        doc_id, _ = library.add_document(story(1))
+        assert cached_document_quotes(library, doc_id) is None
+        assert library.documents_without_quotes(EXTRACTOR_VERSION) == [doc_id]  # not read
+        [quote] = document_quotes(library, doc_id)
+        library.set_quote_correction(
+            QuoteCorrection(doc_id, quote.start, quote.end, speaker="Dr Maria Okafor")
+        )
+        [corrected] = cached_document_quotes(library, doc_id) or []
+        assert corrected.speaker == "Dr Maria Okafor"
+        assert cached_document_quotes(library, doc_id) == document_quotes(library, doc_id)

@@ -77,6 +77,17 @@ def document_quotes(library: Library, doc_id: int) -> list[Quote]:
     quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
     if quotes is None:
         quotes = extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
+    return _with_corrections(library, doc_id, quotes)
+
+
+def cached_document_quotes(library: Library, doc_id: int) -> list[Quote] | None:
+    """``document_quotes`` if the current extractor has read the document, else None: it never
+    extracts, so the window can call it on its GUI thread and leave extraction to a worker."""
+    quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+    return None if quotes is None else _with_corrections(library, doc_id, quotes)
+
+
+def _with_corrections(library: Library, doc_id: int, quotes: list[Quote]) -> list[Quote]:
     return apply_corrections(quotes, library.quote_corrections(doc_id))
 
 

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.library = session.library
         self.document: Document | None = None
-        self._raw_quotes: list[Quote] | None = None
+        self._quotes_pending = False  # the open document's quotes are being extracted
         self.quotes: list[Quote] = []
         self.highlights: list[Highlight] = []
         self.current_color = str(settings.value("currentColor", "yellow"))
@@ -447,13 +447,14 @@ class MainWindow(QMainWindow):
             return False
         self.document = document
         self.highlights = highlights
-        self._raw_quotes = self._cached_quotes(doc_id)
-        self.quotes = self._corrected(self._raw_quotes)
+        cached = self._cached_quotes(doc_id)
+        self._quotes_pending = cached is None
+        self.quotes = cached or []
         self.reader.show_document(document, highlights, self.quotes)
         self.centre.setCurrentWidget(self._reading_page)
         self.highlights_panel.set_highlights(highlights)
         self.notes_panel.load(doc_id, note, document.tags)
-        if self._raw_quotes is None:
+        if self._quotes_pending:
             self.quotes_panel.set_quotes([], status="Finding quotes…")
             self._extract_quotes(doc_id)
         else:
@@ -526,19 +527,13 @@ class MainWindow(QMainWindow):
         start, end = hit.snippet.find("["), hit.snippet.find("]")
         return end - start - 1 if 0 <= start < end else 1
 
-    def _corrected(self, raw: list[Quote] | None) -> list[Quote]:
-        if raw is None or self.document is None:
-            return []
-        from byline.core.quotes import apply_corrections  # see _cached_quotes
-
-        return apply_corrections(raw, self.library.quote_corrections(self.document.id))
-
     def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
+        """The document's corrected quotes if they are cached, else None (never extracts)."""
         # Imported here, not at the top: the extractor loads its word lists on import, and an
         # empty library should open without waiting for them.
-        from byline.core.quotes import EXTRACTOR_VERSION
+        from byline.workflows import cached_document_quotes
 
-        return self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+        return cached_document_quotes(self.library, doc_id)
 
     def _extract_quotes(self, doc_id: int) -> None:
         task = QuotesTask(self.session.db_path, doc_id)
@@ -551,7 +546,7 @@ class MainWindow(QMainWindow):
             return
         if self.document is None or doc_id != self.document.id:
             return
-        self._raw_quotes = self._cached_quotes(doc_id) or []
+        self._quotes_pending = False
         self._show_quotes()
         self._refresh_library_soon()
 
@@ -559,11 +554,13 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if self.document is not None and doc_id == self.document.id:
-            self._raw_quotes = []
+            self._quotes_pending = False
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
 
     def _show_quotes(self) -> None:
-        self.quotes = self._corrected(self._raw_quotes)
+        if self.document is None:
+            return
+        self.quotes = self._cached_quotes(self.document.id) or []
         self.reader.set_quotes(self.quotes)
         self.quotes_panel.set_quotes(self.quotes, status="")
 
@@ -573,7 +570,7 @@ class MainWindow(QMainWindow):
 
     @property
     def quotes_pending(self) -> bool:
-        return self.document is not None and self._raw_quotes is None
+        return self.document is not None and self._quotes_pending
 
     def _refresh_library_soon(self) -> None:
         if not self._closed:
