@@ -5,10 +5,11 @@ quotes are not cached yet are read when the view opens.
 
 Queries: a library of ``--docs`` documents, each with ``--quotes`` cached quotes by three of 320
 speakers (some unattributed, some scare quotes), 1 in 50 quotes corrected and a third of the
-documents also holding an older extractor version's set; best of 5 for the whole index, for the
-most quoted speaker's quotes and for the unattributed quotes.
-Catching up: ``--extract`` generated articles imported without quotes (as ``byline import``
-leaves them), then ``cache_missing_quotes`` as the view runs it, in documents per second.
+documents read only by an older extractor version; best of 5 for the whole index, for the most
+quoted speaker's quotes and for the unattributed quotes.
+Catching up: ``--extract`` generated articles imported and read by an older extractor version
+(as an upgrade leaves them), then ``cache_missing_quotes`` as the view runs it, in documents per
+second.
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def fill(library: Library, docs: int, per_doc: int, rng: random.Random) -> None:
                     kind = QuoteKind.SCARE if roll < 0.05 else QuoteKind.DIRECT
                     speaker = None if roll < 0.15 else people[n % 3]
                     quotes.append(Quote(start, end, text[start:end], kind, speaker, "said"))
-                library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
-                if rng.random() < 1 / 3:
-                    library.store_quotes(doc_id, "older", quotes)
+                # A third read only by an older extractor: not counted, and not yet re-read.
+                version = "older" if rng.random() < 1 / 3 else EXTRACTOR_VERSION
+                library.store_quotes(doc_id, version, quotes)
                 for q in quotes:
                     if rng.random() < 0.02:
                         fix = (
@@ -119,6 +120,8 @@ def bench_catching_up(root: Path, count: int) -> None:
         (src / f"{i:05}.txt").write_text(text, encoding="utf-8")
     library = Library.open(root / "extract.db")
     import_paths(library, [src])
+    for summary in library.list_documents():  # as an upgrade of the extractor leaves them
+        library.store_quotes(summary.id, "older", [])
     started = time.perf_counter()
     left = cache_missing_quotes(library)
     elapsed = time.perf_counter() - started

@@ -15,6 +15,7 @@ import byline.exports
 from byline.assets import sample_document_path
 from byline.core.errors import BylineError, NotFound
 from byline.core.model import BlockKind, ParsedDocument, QuoteCorrection
+from byline.core.quotes import EXTRACTOR_VERSION
 from byline.core.text import BlockText, assemble
 from byline.exports import (
     backup_documents,
@@ -28,7 +29,7 @@ from byline.exports import (
 )
 from byline.importers import parse_file
 from byline.store import Library
-from byline.workflows import document_quotes
+from byline.workflows import document_quotes, library_documents
 from export_rendering import render, render_html, same_text, split_front_matter
 
 HOSTILE_NOTE = (
@@ -303,6 +304,20 @@ def test_a_backup_restores_into_a_fresh_library_without_loss(
         assert report.corrections_added == 1 and report.notes_restored == 1
         second = export_json(fresh, select_documents(fresh, all_=True), tmp_path / "two.json")
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_restored_documents_come_with_their_quotes_and_the_readers_corrections(
+    library: Library, sample: int, tmp_path: Path
+) -> None:
+    backup = export_json(library, [sample], tmp_path / "one.json")
+    corrected = document_quotes(library, sample)
+    with Library.open(tmp_path / "fresh.db") as fresh:
+        import_backup(fresh, backup)
+        (restored,) = library_documents(fresh)
+        assert fresh.documents_without_quotes(EXTRACTOR_VERSION) == []
+        assert restored.quote_count is not None and restored.quote_count > 0
+        assert document_quotes(fresh, restored.id) == corrected  # "Ivan Officer" kept
+        assert any(q.speaker == "Ivan Officer" for q in corrected)
 
 
 def test_a_restore_keeps_when_documents_were_imported_and_highlights_made(

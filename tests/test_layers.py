@@ -63,3 +63,25 @@ def test_every_package_is_listed_for_the_wheel() -> None:
         for p in PACKAGE.rglob("__init__.py")
     }
     assert found <= listed, f"add to pyproject's packages: {sorted(found - listed)}"
+
+
+def imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+def test_cached_quotes_meet_the_readers_corrections_only_in_workflows() -> None:
+    """The window and the command line show a document's quotes as ``workflows`` corrects
+    them, not with a copy of those lines of their own that could drift from it."""
+    applying = {
+        str(path.relative_to(PACKAGE))
+        for path in sources()
+        if path.relative_to(PACKAGE).parts[0] != "core"
+        and "apply_corrections" in imported_names(path)
+    }
+    assert applying == {"workflows.py"}

@@ -1,15 +1,23 @@
-"""Reading the quotes of documents not read yet, as the Speakers view and ``byline speakers`` do
-before counting."""
+"""Importing with quotes, and reading the quotes of documents not read yet, as the Speakers view
+and ``byline speakers`` do before counting."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from byline.core.model import BlockKind, ParsedDocument
-from byline.core.quotes import EXTRACTOR_VERSION
+from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteCorrection, QuoteKind
+from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
 from byline.store import Library
-from byline.workflows import cache_missing_quotes, document_quotes, library_speakers
+from byline.workflows import (
+    cache_missing_quotes,
+    cached_document_quotes,
+    document_quotes,
+    import_paths,
+    library_documents,
+    library_speakers,
+    quotes_if_new,
+)
 
 
 def story(n: int) -> ParsedDocument:
@@ -48,3 +56,64 @@ def test_a_cancelled_read_keeps_what_it_read_and_says_how_many_are_left(tmp_path
         assert cache_missing_quotes(library, should_cancel=cancel_after_one) == (1, 3)
         assert len(library.documents_without_quotes(EXTRACTOR_VERSION)) == 3
         assert cache_missing_quotes(library) == (3, 0)
+
+
+def test_library_list_counts_quotes_as_the_speakers_view_does_after_an_extractor_upgrade(
+    tmp_path: Path,
+) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        doc_id, _ = library.add_document(story(1))
+        older_reading = [
+            Quote(0, 5, "“Stor", QuoteKind.DIRECT),
+            Quote(6, 9, "y 1", QuoteKind.DIRECT),
+        ]
+        library.store_quotes(doc_id, "an older version", older_reading)
+        [listed] = library_documents(library)
+        assert listed.quote_count is None  # not the older version's 2: not read yet
+        cache_missing_quotes(library)
+        [listed] = library_documents(library)
+        [okafor] = library_speakers(library).speakers
+        assert listed.quote_count == okafor.quotes == 1
+        assert library.cached_quotes(doc_id, "an older version") is None
+
+
+def test_imported_files_come_with_the_current_extractors_quotes(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(2):
+        (inbox / f"story{n}.txt").write_text(
+            f"Story {n}\n\n“The bridge will open,” said Maria Okafor on Monday.\n",
+            encoding="utf-8",
+        )
+    with Library.open(tmp_path / "library.db") as library:
+        report = import_paths(library, [inbox])
+        assert report.count("imported") == 2
+        assert library.documents_without_quotes(EXTRACTOR_VERSION) == []
+        for outcome in report.outcomes:
+            assert outcome.document_id is not None
+            text = library.get_document(outcome.document_id).text
+            assert library.cached_quotes(outcome.document_id, EXTRACTOR_VERSION) == (
+                extract_quotes(text)
+            )
+        assert [d.quote_count for d in library_documents(library)] == [1, 1]
+
+
+def test_a_duplicate_is_not_read_again(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        library.add_document(story(1))
+        assert quotes_if_new(library, story(1)) is None
+        assert quotes_if_new(library, story(2)) == extract_quotes(story(2).text)
+
+
+def test_cached_quotes_come_corrected_and_are_never_extracted_there(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "library.db") as library:
+        doc_id, _ = library.add_document(story(1))
+        assert cached_document_quotes(library, doc_id) is None
+        assert library.documents_without_quotes(EXTRACTOR_VERSION) == [doc_id]  # not read
+        [quote] = document_quotes(library, doc_id)
+        library.set_quote_correction(
+            QuoteCorrection(doc_id, quote.start, quote.end, speaker="Dr Maria Okafor")
+        )
+        [corrected] = cached_document_quotes(library, doc_id) or []
+        assert corrected.speaker == "Dr Maria Okafor"
+        assert cached_document_quotes(library, doc_id) == document_quotes(library, doc_id)

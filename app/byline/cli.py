@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +27,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -114,10 +116,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader gone away shows here, not as an error when Python exits
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except BylineError as exc:
         print(f"byline: {exc}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _reader_gone() -> int:
+    """Stop quietly when what reads our output has closed it (``byline list | head -1``), as
+    Unix tools do. Output still buffered would fail again when Python flushes stdout at exit,
+    so stdout now goes to the null device (the idiom of the Python docs' note on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_READER_GONE
 
 
 def _wants_window(argv: list[str], parser: argparse.ArgumentParser) -> bool:
@@ -273,9 +288,11 @@ def _progress_bar(
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from byline.workflows import library_documents
+
     library = _library(args)
     try:
-        docs = library.list_documents()
+        docs = library_documents(library)
     finally:
         library.close()
     if args.json:
@@ -304,10 +321,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in docs:
         date = (d.published or "")[:10]
         source = " · ".join(x for x in (d.outlet, date) if x)
+        quotes = "quotes not read yet" if d.quote_count is None else f"{d.quote_count} quotes"
         print(
             f"{d.id:>5}  {d.title}"
             + (f"  ({source})" if source else "")
-            + f"  [{d.quote_count} quotes, {d.highlight_count} highlights, {d.note_count} notes]"
+            + f"  [{quotes}, {d.highlight_count} highlights, {d.note_count} notes]"
         )
     return EXIT_OK
 
@@ -369,8 +387,8 @@ def quote_json(q: Quote) -> dict[str, object]:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
-    """Documents whose quotes are not cached yet (imported here, restored) are read first, so
-    the count is the whole library's."""
+    """Documents whose quotes are not cached yet (read by an older extractor) are read first,
+    so the count is the whole library's."""
     from byline import workflows
 
     library = _library(args)

@@ -35,9 +35,9 @@ from byline.core.export.templates import (
     builtin_template,
     compile_template,
 )
-from byline.core.model import TextAnchor
+from byline.core.model import Quote, TextAnchor
 from byline.store import Library
-from byline.workflows import document_quotes
+from byline.workflows import add_document_with_quotes, document_quotes, quotes_if_new
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -256,7 +256,8 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
     documents are matched by their text, highlights by (start, end, exact) within a document,
     quote corrections by their span. Tags are merged; a note is restored when the document has
     none, and appended when the library's note differs and lacks it. The whole file is checked
-    before anything is written, and the restore is one transaction: all of it or nothing."""
+    before anything is written, and the restore is one transaction: all of it or nothing.
+    Documents new to the library come with their quotes, as imported ones do."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -265,17 +266,23 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
     except OSError as exc:
         raise BylineError(f"Byline cannot read {path}: {_reason(exc)}") from exc
     documents = parse_backup(raw)
+    # The quotes of the documents new here, found before the transaction takes the write lock.
+    quotes = [quotes_if_new(library, backup.parsed) for backup in documents]
     counts = dict.fromkeys(RestoreReport.__dataclass_fields__, 0)
     # One transaction: a restore that fails midway (a full disk) leaves the library as it was.
     with library.transaction():
-        for backup in documents:
-            for key, added in _restore_document(library, backup).items():
+        for backup, found in zip(documents, quotes, strict=True):
+            for key, added in _restore_document(library, backup, found).items():
                 counts[key] += added
     return RestoreReport(**counts)
 
 
-def _restore_document(library: Library, backup: BackupDocument) -> dict[str, int]:
-    doc_id, existed = library.add_document(backup.parsed, imported=backup.imported)
+def _restore_document(
+    library: Library, backup: BackupDocument, quotes: list[Quote] | None
+) -> dict[str, int]:
+    doc_id, existed = add_document_with_quotes(
+        library, backup.parsed, quotes, imported=backup.imported
+    )
     counts = {
         "documents_added": int(not existed),
         "documents_already_there": int(existed),

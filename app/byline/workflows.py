@@ -1,6 +1,6 @@
 """What the command line and the window both do, in one place: import a batch of files into the
-library, get a document's quotes (cached per extractor version, with the reader's corrections), and
-see who is quoted across the library.
+library with their quotes, get a document's quotes (cached per extractor version, with the
+reader's corrections), and see who is quoted across the library.
 """
 
 from __future__ import annotations
@@ -9,7 +9,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from byline.core.errors import BylineError, NotFound
-from byline.core.model import ImportOutcome, ImportReport, Quote, SpeakerIndex, SpeakerQuote
+from byline.core.model import (
+    DocumentSummary,
+    ImportOutcome,
+    ImportReport,
+    ParsedDocument,
+    Quote,
+    SpeakerIndex,
+    SpeakerQuote,
+)
 from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections, extract_quotes
 from byline.importers import iter_importable, parse_file
 from byline.store import Library
@@ -41,9 +49,11 @@ def import_paths(
 
 
 def import_one(library: Library, path: Path) -> ImportOutcome:
+    """Import one file with its quotes (see ``add_document_with_quotes``)."""
     try:
         parsed = parse_file(path)
-        doc_id, duplicate = library.add_document(parsed)
+        quotes = quotes_if_new(library, parsed)
+        doc_id, duplicate = add_document_with_quotes(library, parsed, quotes)
     except BylineError as exc:
         return ImportOutcome(str(path), "failed", error=str(exc))
     except OSError as exc:
@@ -53,14 +63,66 @@ def import_one(library: Library, path: Path) -> ImportOutcome:
     )
 
 
+def library_documents(
+    library: Library, sort: str = "published", tag: str | None = None
+) -> list[DocumentSummary]:
+    """The library list, its quotes counted as the current extractor found them, as the
+    Speakers view counts them (``quote_count`` None: a document it has not read yet)."""
+    return library.list_documents(sort, tag, extractor_version=EXTRACTOR_VERSION)
+
+
 def document_quotes(library: Library, doc_id: int) -> list[Quote]:
     """The document's quotes, scare quotes included, with the reader's corrections applied.
     Extraction runs once per extractor version; the result is cached in the library."""
     quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
     if quotes is None:
-        quotes = extract_quotes(library.get_document(doc_id).text)
-        library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
+        quotes = extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
+    return _with_corrections(library, doc_id, quotes)
+
+
+def cached_document_quotes(library: Library, doc_id: int) -> list[Quote] | None:
+    """``document_quotes`` if the current extractor has read the document, else None: it never
+    extracts, so the window can call it on its GUI thread and leave extraction to a worker."""
+    quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+    return None if quotes is None else _with_corrections(library, doc_id, quotes)
+
+
+def _with_corrections(library: Library, doc_id: int, quotes: list[Quote]) -> list[Quote]:
     return apply_corrections(quotes, library.quote_corrections(doc_id))
+
+
+def extract_and_cache_quotes(library: Library, doc_id: int, text: str) -> list[Quote]:
+    """Find the quotes in a stored document's text with the current extractor and cache them
+    (the reader's corrections are kept)."""
+    quotes = extract_quotes(text)
+    library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
+    return quotes
+
+
+def quotes_if_new(library: Library, parsed: ParsedDocument) -> list[Quote] | None:
+    """The quotes the current extractor finds in a document about to be imported, or None when
+    the library holds it already (a duplicate is not read again). Run it before the write
+    transaction: extracting takes longer than storing, and the window's writes would wait."""
+    if library.duplicate_of(parsed.text) is not None:
+        return None
+    return extract_quotes(parsed.text)
+
+
+def add_document_with_quotes(
+    library: Library,
+    parsed: ParsedDocument,
+    quotes: list[Quote] | None,
+    imported: str | None = None,
+) -> tuple[int, bool]:
+    """Store a document and the quotes ``quotes_if_new`` found in it, in one transaction, so
+    the library list and the Speakers view count them without reading it again, and a failed
+    write (a full disk) leaves neither. Returns (document id, was_duplicate), as
+    ``Library.add_document`` does."""
+    with library.transaction():
+        doc_id, duplicate = library.add_document(parsed, imported)
+        if not duplicate and quotes is not None:
+            library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
+    return doc_id, duplicate
 
 
 def cache_missing_quotes(
@@ -70,10 +132,10 @@ def cache_missing_quotes(
     should_cancel: Callable[[], bool] | None = None,
 ) -> tuple[int, int]:
     """Extract and cache the quotes of every document the current extractor has not read, so a
-    library-wide count misses none: documents imported from the command line or restored from
-    a backup and never opened since, and those read by an older extractor. (The window's
-    import caches quotes as it goes.) ``on_progress(done, total)`` is called before each
-    document and at the end; ``should_cancel()`` is polled between documents.
+    library-wide count misses none: those read by an older extractor, or imported by an older
+    Byline that left them unread. (Imports and restores cache quotes as they go.)
+    ``on_progress(done, total)`` is called before each document and at the end;
+    ``should_cancel()`` is polled between documents.
     Returns (documents read, documents left unread because of a cancel)."""
     missing = documents_without_quotes(library)
     for index, doc_id in enumerate(missing):

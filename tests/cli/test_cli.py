@@ -68,6 +68,16 @@ def test_list_shows_title_date_and_counts(
     assert doc["title"] == "Council votes on flood plan"
     assert doc["published"].startswith("2023-11-14")
     assert {"id", "outlet", "quotes", "highlights", "notes"} <= doc.keys()
+    assert doc["quotes"] == 2  # found at import, not left for the window to find
+
+
+def test_list_text_counts_the_quotes_found_at_import(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--data-dir", str(data_dir), "import", str(write(tmp_path / "a.txt", ARTICLE))])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    assert "[2 quotes, 0 highlights, 0 notes]" in capsys.readouterr().out
 
 
 def test_search_finds_document_text(
@@ -135,3 +145,24 @@ def test_version_is_printed() -> None:
         [sys.executable, "-m", "byline.cli", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.startswith("byline ")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``byline quotes FILE | head -1``: once the reader has gone, the rest of the output has
+    nowhere to go; the command stops without a traceback, as Unix tools do."""
+    paragraphs = [f"“Point {n} stands,” said Maria Okafor." for n in range(4000)]
+    path = write(tmp_path / "long.txt", "Many quotes\n\n" + "\n\n".join(paragraphs) + "\n")
+    command = subprocess.Popen(
+        [sys.executable, "-m", "byline.cli", "quotes", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert command.stdout is not None and command.stderr is not None
+    first = command.stdout.readline()
+    # Closed with far more than a pipe's buffer still to come: the next write finds no reader.
+    command.stdout.close()
+    errors = command.stderr.read().decode()
+    code = command.wait(timeout=120)
+    assert first.decode().startswith("Maria Okafor [said]: “Point 0 stands,”")
+    assert errors == ""
+    assert code == 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way

@@ -61,7 +61,8 @@ def test_two_connections_writing_at_once_both_wait_their_turn_and_lose_nothing(
         assert sorted(h.note for h in shared) == sorted(f"window {i}" for i in range(ROUNDS))
         assert lib.get_note(doc_id) == f"note {ROUNDS - 1}"
         assert lib.document_count() == ROUNDS + 1
-        imported = [d for d in lib.list_documents() if d.id != doc_id]
+        listed = lib.list_documents(extractor_version="v1")
+        imported = [d for d in listed if d.id != doc_id]
         assert all(d.quote_count == 1 and d.highlight_count == 1 for d in imported)
         assert lib.integrity_ok()
 
@@ -117,4 +118,4 @@ def test_a_worker_opening_its_own_connection_per_task_waits_for_the_window(
 
     with Library.open(library_path) as lib:
         assert len(lib.highlights(doc_id)) == ROUNDS
-        assert all(lib.cached_quotes(doc_id, f"v{i}") for i in range(ROUNDS // 4))
+        assert lib.cached_quotes(doc_id, f"v{ROUNDS // 4 - 1}")  # the last one stored

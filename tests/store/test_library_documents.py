@@ -6,7 +6,7 @@ import hashlib
 import random
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -138,24 +138,31 @@ def test_summary_counts_highlights_notes_and_quotes(
     ]
     library.store_quotes(doc_id, "1", quotes)
     library.set_quote_correction(QuoteCorrection(doc_id, 51, 56, not_a_quote=True))
-    [summary] = library.list_documents()
+    [summary] = library.list_documents(extractor_version="1")
     assert summary.highlight_count == 2
     assert summary.note_count == 2  # one highlight note plus the document note
     assert summary.quote_count == 1  # scare quote and the span marked not a quote don't count
 
 
-def test_quote_count_uses_the_newest_cached_set_and_is_zero_when_none(
+def test_quote_count_is_the_given_versions_and_none_where_it_has_not_read(
     library: Library, make_document: MakeDocument
 ) -> None:
     doc_id, _ = library.add_document(make_document('"A," he said. "B," he said.'))
-    assert library.list_documents()[0].quote_count == 0
-    library.store_quotes(doc_id, "1", [Quote(0, 4, '"A,"', QuoteKind.DIRECT)])
+    quiet, _ = library.add_document(make_document("Nothing quoted here."))
+    assert library.list_documents(extractor_version="2")[0].quote_count is None
     library.store_quotes(
         doc_id,
         "2",
         [Quote(0, 4, '"A,"', QuoteKind.DIRECT), Quote(14, 18, '"B,"', QuoteKind.DIRECT)],
     )
-    assert library.list_documents()[0].quote_count == 2
+    library.store_quotes(quiet, "2", [])
+    counts = {s.id: s.quote_count for s in library.list_documents(extractor_version="2")}
+    assert counts == {doc_id: 2, quiet: 0}  # read and found none is 0, not "not read"
+    # Another version's set is not this version's count, whichever was stored last.
+    library.store_quotes(doc_id, "1", [Quote(0, 4, '"A,"', QuoteKind.DIRECT)])
+    assert library.list_documents(extractor_version="2")[0].quote_count is None
+    assert library.list_documents(extractor_version="1")[0].quote_count == 1
+    assert library.list_documents()[0].quote_count is None  # no version asked, no count
 
 
 def test_document_tags_are_normalised_listed_and_filterable(
@@ -217,7 +224,7 @@ def test_quote_count_ignores_corrections_that_match_no_counted_quote(
     library.set_quote_correction(QuoteCorrection(doc_id, 16, 27, not_a_quote=True))
     library.set_quote_correction(QuoteCorrection(doc_id, 5, 9, not_a_quote=True))
     library.set_quote_correction(QuoteCorrection(doc_id, 0, 4, speaker="Him"))
-    assert library.list_documents()[0].quote_count == 1
+    assert library.list_documents(extractor_version="1")[0].quote_count == 1
 
 
 def test_correction_that_changes_nothing_removes_the_earlier_one(
@@ -231,16 +238,15 @@ def test_correction_that_changes_nothing_removes_the_earlier_one(
     assert library.quote_corrections(doc_id) == []
 
 
-def test_cached_quotes_come_back_per_extractor_version(
+def test_cached_quotes_come_back_for_the_version_that_stored_them(
     library: Library, make_document: MakeDocument
 ) -> None:
     doc_id, _ = library.add_document(make_document('"A," he said.'))
     quote = Quote(0, 4, '"A,"', QuoteKind.DIRECT, "Him", "said", 5, 7)
     assert library.cached_quotes(doc_id, "1") is None
     library.store_quotes(doc_id, "1", [quote])
-    library.store_quotes(doc_id, "2", [])
     assert library.cached_quotes(doc_id, "1") == [quote]
-    assert library.cached_quotes(doc_id, "2") == []
+    assert library.cached_quotes(doc_id, "2") is None
     library.store_quotes(doc_id, "1", [])
     assert library.cached_quotes(doc_id, "1") == []
 
@@ -266,3 +272,36 @@ def test_content_hash_folds_white_space_as_before_on_texts_longer_than_one_piece
         assert content_hash(text) == reference(text)
     assert content_hash("  a \n b  ") == reference("  a \n b  ") == content_hash("a b")
     assert content_hash("") == reference("") and content_hash(" \t ") == reference("")
+
+
+def test_storing_a_versions_quotes_drops_the_documents_sets_of_other_versions(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document('"A," he said.'))
+    other_id, _ = library.add_document(make_document('"B," she said.'))
+    quote = Quote(0, 4, '"A,"', QuoteKind.DIRECT, "Him", "said", 5, 7)
+    library.store_quotes(doc_id, "1", [quote])
+    library.store_quotes(other_id, "1", [Quote(0, 4, '"B,"', QuoteKind.DIRECT)])
+    library.set_quote_correction(QuoteCorrection(doc_id, 0, 4, speaker="The mayor"))
+    library.store_quotes(doc_id, "2", [quote])
+    assert library.cached_quotes(doc_id, "1") is None
+    assert library.cached_quotes(doc_id, "2") == [quote]
+    assert library.cached_quotes(other_id, "1") is not None  # other documents keep theirs
+    assert library.quote_corrections(doc_id) == [QuoteCorrection(doc_id, 0, 4, speaker="The mayor")]
+
+
+def test_storing_quotes_that_fail_midway_keeps_the_earlier_set(
+    library: Library, make_document: MakeDocument
+) -> None:
+    doc_id, _ = library.add_document(make_document('"A," he said.'))
+    quote = Quote(0, 4, '"A,"', QuoteKind.DIRECT)
+    library.store_quotes(doc_id, "1", [quote])
+
+    def quotes_then_a_failure() -> Iterator[Quote]:
+        yield quote
+        raise RuntimeError("the extractor broke")
+
+    with pytest.raises(RuntimeError):
+        library.store_quotes(doc_id, "2", quotes_then_a_failure())
+    assert library.cached_quotes(doc_id, "1") == [quote]  # one transaction: nothing dropped
+    assert library.cached_quotes(doc_id, "2") is None

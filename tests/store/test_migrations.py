@@ -76,7 +76,7 @@ def _check_v1(lib: Library) -> None:
     quotes = lib.cached_quotes(1, "x1")
     assert quotes is not None and quotes[0].speaker == "Olena Kovalenko"
     assert quotes[0].kind is QuoteKind.DIRECT
-    [summary] = lib.list_documents()
+    [summary] = lib.list_documents(extractor_version="x1")
     assert (summary.quote_count, summary.highlight_count, summary.note_count) == (1, 1, 2)
     # The search indexes were filled by the old version's triggers and still answer.
     assert {h.kind for h in lib.search("bridge")} == {HitKind.DOCUMENT, HitKind.HIGHLIGHT}

@@ -10,6 +10,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
+import byline.workflows
+from byline.core.model import Quote
+from byline.core.quotes import extract_quotes
 from byline.store import Library
 from byline.ui.main_window import MainWindow
 
@@ -50,6 +53,29 @@ def test_import_runs_on_a_worker_and_summarises_what_failed_and_why(
     assert window.document is not None and window.document.title == "Officer quits"
     assert not window.quotes_pending
     summary.close()
+
+
+def test_the_windows_import_reads_each_documents_quotes_once(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts: list[str] = []
+
+    def counting_extract(text: str) -> list[Quote]:
+        texts.append(text)
+        return extract_quotes(text)
+
+    monkeypatch.setattr(byline.workflows, "extract_quotes", counting_extract)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    window = make_window()
+    window.import_paths([tmp_path / "good.txt"])
+    wait_for_import(qtbot, window)
+    assert window.document is not None and not window.quotes_pending
+    [doc] = library.list_documents()
+    assert texts == [library.get_document(doc.id).text]  # by the import, not again on opening
 
 
 def test_cancelling_keeps_what_was_imported_and_stops(

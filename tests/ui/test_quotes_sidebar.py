@@ -11,6 +11,7 @@ from byline.core.model import ParsedDocument, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.store import Library
 from byline.ui.main_window import MainWindow
+from byline.workflows import document_quotes
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
@@ -108,6 +109,7 @@ def test_speaker_correction_and_not_a_quote_survive_reextraction(
     rows = quote_rows(window)
     assert any(r.startswith("A soldier's letter") for r in rows)
     assert not any("never our war" in r for r in rows)
+    assert window.quotes == document_quotes(library, doc_id)  # as the CLI and exports see them
 
     # A new extraction (as after an extractor upgrade) keeps the reader's corrections.
     library.store_quotes(

@@ -75,7 +75,7 @@ class DocumentSummary:
     published: str | None
     imported: str
     last_opened: str | None
-    quote_count: int
+    quote_count: int | None  # None: not read by the extractor version that was asked
     highlight_count: int
     note_count: int  # highlights with a note, plus one if the document note is not empty
     tags: tuple[str, ...] = ()

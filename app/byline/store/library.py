@@ -86,21 +86,22 @@ _HIGHLIGHT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM highlight_tags ht
 # The counts of the library list, each computed in one pass over its table (a lookup per
 # document per count was most of the time list_documents took on a large library). CROSS JOIN
 # makes SQLite start from the few corrections instead of from every quote.
-# Quotes a reader counts: the newest cached set (highest id: a replaced set is re-inserted),
-# minus scare quotes and spans the reader marked not a quote.
+# Quotes a reader counts: the set the caller's extractor version cached (a document it has
+# not read has no count: another version's set would disagree with the Speakers view), minus
+# scare quotes and spans the reader marked not a quote. The LEFT JOIN keeps a set of no quotes.
 _SUMMARY_COUNTS_SQL = """
     highlight_counts AS (
         SELECT document_id, count(*) AS highlights, sum(note != '') AS notes
         FROM highlights GROUP BY document_id),
-    newest_sets AS (
-        SELECT document_id, max(id) AS set_id FROM quote_sets GROUP BY document_id),
+    counted_sets AS (
+        SELECT document_id, id AS set_id FROM quote_sets WHERE extractor_version = :version),
     quote_counts AS (
-        SELECT s.document_id, count(*) AS quotes FROM newest_sets s
-        JOIN quotes q ON q.set_id = s.set_id
-        WHERE q.kind != 'scare' GROUP BY s.document_id),
+        SELECT s.document_id, count(q.set_id) AS quotes FROM counted_sets s
+        LEFT JOIN quotes q ON q.set_id = s.set_id AND q.kind != 'scare'
+        GROUP BY s.document_id),
     rejected_counts AS (
         SELECT c.document_id, count(*) AS rejected FROM quote_corrections c
-        CROSS JOIN newest_sets s ON s.document_id = c.document_id
+        CROSS JOIN counted_sets s ON s.document_id = c.document_id
         CROSS JOIN quotes q ON q.set_id = s.set_id AND q.start = c.start AND q."end" = c."end"
         WHERE c.not_a_quote AND q.kind != 'scare' GROUP BY c.document_id),
     tag_lists AS (
@@ -288,15 +289,25 @@ class Library:
         with _write_transaction(self.db):
             return [self._insert_document(p, imported) for p in parsed]
 
+    @_guarded
+    def duplicate_of(self, text: str) -> int | None:
+        """The id of the stored document ``add_document`` would take a document of this text
+        for (same text, whitespace and Unicode forms aside), or None. A read: it lets an import
+        skip the work a duplicate does not need before it writes."""
+        return self._document_with_hash(content_hash(text))
+
+    def _document_with_hash(self, digest: str) -> int | None:
+        sql = "SELECT id FROM documents WHERE content_hash = ?"
+        row = self.db.execute(sql, [digest]).fetchone()
+        return None if row is None else int(row[0])
+
     def _insert_document(self, parsed: ParsedDocument, imported: str) -> tuple[int, bool]:
         if not _VISIBLE.search(parsed.text):
             raise ImportFailure(f"“{parsed.title}” has no text to store.")
         digest = content_hash(parsed.text)
-        existing = self.db.execute(
-            "SELECT id FROM documents WHERE content_hash = ?", [digest]
-        ).fetchone()
-        if existing:
-            return int(existing[0]), True
+        existing = self._document_with_hash(digest)
+        if existing is not None:
+            return existing, True
         cursor = self.db.execute(
             """INSERT INTO documents (title, author, outlet, url, published, imported,
                 source_name, format, content_hash, text, blocks)
@@ -350,22 +361,28 @@ class Library:
 
     @_guarded
     def list_documents(
-        self, sort: str = "published", tag: str | None = None
+        self,
+        sort: str = "published",
+        tag: str | None = None,
+        *,
+        extractor_version: str | None = None,
     ) -> list[DocumentSummary]:
         """Every document (or those tagged ``tag``, ignoring case) without its text, with the
         counts the library list shows. ``sort``: "published" (newest first, undated last),
-        "title", "opened" (most recent first) or "imported" (newest first)."""
+        "title", "opened" (most recent first) or "imported" (newest first). Quotes are counted
+        as ``extractor_version`` cached them; a document it has not read (or every document,
+        without a version) has ``quote_count`` None."""
         if sort not in _ORDER_BY:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         where = ""
-        params: list[Any] = []
+        params: dict[str, Any] = {"version": extractor_version}
         if tag is not None:
             where = """WHERE d.id IN (SELECT dt.document_id FROM document_tags dt
-                JOIN tags t ON t.id = dt.tag_id WHERE t.name = ?)"""
-            params.append(tag.strip())
+                JOIN tags t ON t.id = dt.tag_id WHERE t.name = :tag)"""
+            params["tag"] = tag.strip()
         sql = f"""WITH {_SUMMARY_COUNTS_SQL}
             SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported, d.last_opened,
-                coalesce(qc.quotes, 0) - coalesce(rc.rejected, 0) AS quote_count,
+                qc.quotes - coalesce(rc.rejected, 0) AS quote_count,
                 coalesce(hc.highlights, 0) AS highlight_count,
                 coalesce(hc.notes, 0) + (d.note != '') AS note_count,
                 tl.names AS tag_names
@@ -592,13 +609,12 @@ class Library:
 
     @_guarded
     def store_quotes(self, doc_id: int, extractor_version: str, quotes: Iterable[Quote]) -> None:
-        """Cache the quotes an extractor version found, replacing that version's earlier set."""
+        """Cache the quotes an extractor version found, replacing the document's earlier set
+        whichever version stored it: a document keeps one reading, the latest, so the file does
+        not grow with each extractor upgrade. The reader's corrections are kept."""
         with _write_transaction(self.db):
             self._require_document(doc_id)
-            self.db.execute(
-                "DELETE FROM quote_sets WHERE document_id = ? AND extractor_version = ?",
-                [doc_id, extractor_version],
-            )
+            self.db.execute("DELETE FROM quote_sets WHERE document_id = ?", [doc_id])
             cursor = self.db.execute(
                 """INSERT INTO quote_sets (document_id, extractor_version, created)
                 VALUES (?, ?, ?)""",

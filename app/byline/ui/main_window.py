@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.library = session.library
         self.document: Document | None = None
-        self._raw_quotes: list[Quote] | None = None
+        self._quotes_pending = False  # the open document's quotes are being extracted
         self.quotes: list[Quote] = []
         self.highlights: list[Highlight] = []
         self.current_color = str(settings.value("currentColor", "yellow"))
@@ -498,13 +498,13 @@ class MainWindow(QMainWindow):
         self._opening = None
         self.document = document
         self.highlights = list(opened.highlights)
-        self._raw_quotes = list(opened.raw_quotes) if opened.raw_quotes is not None else None
-        self.quotes = list(opened.quotes)
+        self._quotes_pending = opened.quotes is None
+        self.quotes = list(opened.quotes or ())
         self.reader.show_rendered(opened.rendered)
         self.centre.setCurrentWidget(self._reading_page)
         self.highlights_panel.set_highlights(self.highlights)
         self.notes_panel.load(doc_id, opened.note, document.tags)
-        if self._raw_quotes is None:
+        if self._quotes_pending:
             self.quotes_panel.set_quotes([], status="Finding quotes…")
             self._extract_quotes(doc_id)
         else:
@@ -576,19 +576,13 @@ class MainWindow(QMainWindow):
         start, end = hit.snippet.find("["), hit.snippet.find("]")
         return end - start - 1 if 0 <= start < end else 1
 
-    def _corrected(self, raw: list[Quote] | None) -> list[Quote]:
-        if raw is None or self.document is None:
-            return []
-        from byline.core.quotes import apply_corrections  # see _cached_quotes
-
-        return apply_corrections(raw, self.library.quote_corrections(self.document.id))
-
     def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
+        """The document's corrected quotes if they are cached, else None (never extracts)."""
         # Imported here, not at the top: the extractor loads its word lists on import, and an
         # empty library should open without waiting for them.
-        from byline.core.quotes import EXTRACTOR_VERSION
+        from byline.workflows import cached_document_quotes
 
-        return self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
+        return cached_document_quotes(self.library, doc_id)
 
     def _extract_quotes(self, doc_id: int) -> None:
         task = QuotesTask(self.session.db_path, doc_id)
@@ -602,7 +596,7 @@ class MainWindow(QMainWindow):
         self._copy_when_quotes_are_in(doc_id)
         if self.document is None or doc_id != self.document.id:
             return
-        self._raw_quotes = self._cached_quotes(doc_id) or []
+        self._quotes_pending = False
         self._show_quotes()
         self._refresh_library_soon()
 
@@ -611,11 +605,13 @@ class MainWindow(QMainWindow):
             return
         self._copy_when_quotes_are_in(doc_id)  # the copy says why, if it fails the same way
         if self.document is not None and doc_id == self.document.id:
-            self._raw_quotes = []
+            self._quotes_pending = False
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
 
     def _show_quotes(self) -> None:
-        self.quotes = self._corrected(self._raw_quotes)
+        if self.document is None:
+            return
+        self.quotes = self._cached_quotes(self.document.id) or []
         self.reader.set_quotes(self.quotes)
         self.quotes_panel.set_quotes(self.quotes, status="")
 
@@ -625,7 +621,7 @@ class MainWindow(QMainWindow):
 
     @property
     def quotes_pending(self) -> bool:
-        return self.document is not None and self._raw_quotes is None
+        return self.document is not None and self._quotes_pending
 
     def _refresh_library_soon(self) -> None:
         if not self._closed:

@@ -82,8 +82,13 @@ class ValueListModel(QAbstractListModel, Generic[T]):
 class DocumentListModel(ValueListModel[DocumentSummary]):
     def display(self, value: DocumentSummary) -> str:
         meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
+        quotes = (
+            "quotes not read yet"
+            if value.quote_count is None
+            else counted(value.quote_count, "quote")
+        )
         counts = (
-            f"{counted(value.quote_count, 'quote')} · "
+            f"{quotes} · "
             f"{counted(value.highlight_count, 'highlight')} · {counted(value.note_count, 'note')}"
         )
         lines = [elide(value.title or "Untitled", 90)]

@@ -17,8 +17,7 @@ from byline.ui.rendering import ReadingLook, RenderedDocument, render_document
 class OpenedDocument:
     rendered: RenderedDocument
     note: str
-    raw_quotes: tuple[Quote, ...] | None  # as extracted (cached); None: not extracted yet
-    quotes: tuple[Quote, ...]  # with the reader's corrections: what is shown
+    quotes: tuple[Quote, ...] | None  # with the reader's corrections; None: not extracted yet
 
     @property
     def document(self) -> Document:
@@ -36,12 +35,11 @@ def open_from_library(
     NotFound when it is not in the library (any more)."""
     # Imported here: the extractor loads its word lists on import, and an empty library
     # should open without waiting for them.
-    from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
+    from byline.workflows import cached_document_quotes
 
     document = library.get_document(doc_id)
     highlights = library.highlights(doc_id)
     note = library.get_note(doc_id)
-    raw = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
-    quotes = apply_corrections(raw, library.quote_corrections(doc_id)) if raw is not None else []
-    rendered = render_document(document, highlights, quotes, look, for_thread=for_thread)
-    return OpenedDocument(rendered, note, tuple(raw) if raw is not None else None, tuple(quotes))
+    quotes = cached_document_quotes(library, doc_id)
+    rendered = render_document(document, highlights, quotes or [], look, for_thread=for_thread)
+    return OpenedDocument(rendered, note, tuple(quotes) if quotes is not None else None)

@@ -4,9 +4,8 @@ documents. Activating a quote asks for it to be shown in its document (``quoteAc
 
 The view reads the library on workers (``speakers_tasks``) and only while it is shown. Each time
 it opens it first reads the documents whose quotes are not cached for the current extractor
-(imported from the command line, restored, or read by an older version), with progress and
-Cancel, so no document is silently left out of the count; a cancelled read is said and can be
-resumed."""
+(imported or read by an older version), with progress and Cancel, so no document is silently
+left out of the count; a cancelled read is said and can be resumed."""
 
 from __future__ import annotations
 

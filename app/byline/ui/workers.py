@@ -24,7 +24,7 @@ class ImportSignals(QObject):
 
 
 class ImportTask(QRunnable):
-    """Import files and folders, then extract the quotes of what was imported."""
+    """Import files and folders, with their quotes (the import workflow extracts them)."""
 
     def __init__(self, db_path: Path, paths: Sequence[Path]) -> None:
         super().__init__()
@@ -42,7 +42,7 @@ class ImportTask(QRunnable):
 
     def run(self) -> None:
         # Importers and the quote extractor load here, on the worker, not at window start.
-        from byline.workflows import document_quotes, import_paths
+        from byline.workflows import import_paths
 
         try:
             with Library.open(self.db_path) as library:
@@ -54,11 +54,6 @@ class ImportTask(QRunnable):
                     ),
                     should_cancel=self._cancelled.is_set,
                 )
-                for outcome in report.outcomes:
-                    if self._cancelled.is_set():
-                        break
-                    if outcome.status == "imported" and outcome.document_id is not None:
-                        document_quotes(library, outcome.document_id)
         except BylineError as exc:
             self.signals.failed.emit(str(exc))
             return
@@ -123,11 +118,13 @@ class ListingTask(QRunnable):
         self.signals = ListingSignals()
 
     def run(self) -> None:
+        from byline.workflows import library_documents  # see ImportTask.run
+
         try:
             with Library.open(self.db_path) as library:
                 tags = library.all_tags()
                 tag = self.tag if self.tag in tags else None
-                summaries = library.list_documents(sort=self.sort, tag=tag)
+                summaries = library_documents(library, sort=self.sort, tag=tag)
         except BylineError as exc:
             self.signals.failed.emit(self.generation, str(exc))
             return
