@@ -54,13 +54,18 @@ def test_module_imports_only_what_its_layer_may(path: Path) -> None:
 
 
 def test_every_package_is_listed_for_the_wheel() -> None:
+    """Folders of code and folders of data alike (the extractor's word lists): setuptools ships
+    only what is listed, and warns of the rest."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {
+        p.parent
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and ".egg-info" not in str(p)
+    }
     found = {
-        "byline." + ".".join(p.parent.relative_to(PACKAGE).parts)
-        if p.parent != PACKAGE
-        else "byline"
-        for p in PACKAGE.rglob("__init__.py")
+        "byline." + ".".join(f.relative_to(PACKAGE).parts) if f != PACKAGE else "byline"
+        for f in folders
     }
     assert found <= listed, f"add to pyproject's packages: {sorted(found - listed)}"
 
