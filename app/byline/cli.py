@@ -18,7 +18,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from byline import __version__
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport, Quote, QuoteKind
 
@@ -30,13 +29,34 @@ EXIT_INTERRUPTED = 130
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _PrintVersion(argparse.Action):
+    """``--version``, with the version looked up only then (see ``byline.__getattr__``): every
+    start builds this parser, the window's too."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from byline import __version__
+
+        print(f"byline {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="byline",
         description="Read, highlight and annotate source documents; see every quotation.",
         epilog="Run without a command (or with files) to open the window.",
     )
-    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument("--version", action=_PrintVersion)
     parser.add_argument(
         "--data-dir",
         type=Path,

@@ -189,7 +189,7 @@ def test_library_is_backed_up_before_its_schema_changes(
 ) -> None:
     library_path.parent.mkdir(parents=True)
     db = Database(library_path)
-    schema.migrations.apply(db, stop_before="m004_titles_index")
+    schema.migration_set().apply(db, stop_before="m004_titles_index")
     db.execute(
         """INSERT INTO documents (title, imported, format, content_hash, text, blocks, note)
         VALUES ('Old', '2025-01-01', 'text', 'h', 'Text from before.', '[]', 'old note')"""

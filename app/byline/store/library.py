@@ -18,9 +18,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-import platformdirs
-from sqlite_utils import Database
-
 from byline import APP_NAME
 from byline.core.anchor import make_anchor
 from byline.core.errors import ImportFailure, LibraryError, NotFound
@@ -35,6 +32,7 @@ from byline.core.model import (
     SearchHit,
 )
 from byline.store import backups, migrations
+from byline.store.connection import Connection
 from byline.store.rows import (
     Row,
     blocks_from_json,
@@ -111,6 +109,8 @@ R = TypeVar("R")
 
 def default_data_dir() -> Path:
     """The folder Byline keeps its library in when nothing overrides it."""
+    import platformdirs  # only here: a library named by the command line or a test needs none
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -169,7 +169,7 @@ class Library:
     """A reader's library in one SQLite file. Open with ``Library.open(path)`` or
     ``open_library()``; close with ``close()`` or use it as a context manager."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Connection, path: Path) -> None:
         self.db = db
         self.path = path
 
@@ -186,7 +186,7 @@ class Library:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
             raise LibraryError(f"Byline cannot open the library {path}: {exc}.") from exc
-        db = Database(conn, execute_plugins=False)
+        db = Connection(conn)
         try:
             _configure(db)
             _check_is_byline_library(db, path)
@@ -599,7 +599,7 @@ class Library:
             set_id = cursor.lastrowid
             rows = [quote_to_row(set_id, q) for q in quotes]
             if rows:
-                self.db.table("quotes").insert_all(rows)
+                self.db.utils.table("quotes").insert_all(rows)
 
     @_guarded
     def set_quote_correction(self, correction: QuoteCorrection) -> None:
@@ -868,13 +868,13 @@ def _check_location(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
+def _write_transaction(db: Connection) -> Iterator[None]:
     """One write as one transaction, like sqlite-utils' ``atomic()`` but taking the write lock
     first (BEGIN IMMEDIATE). A deferred transaction that reads and then writes while another
     process holds the lock fails at once as busy, without waiting out the busy timeout; one that
     starts with the lock waits its turn. Nested writes become savepoints, as in ``atomic()``."""
     if db.conn.in_transaction:
-        with db.atomic():
+        with db.utils.atomic():
             yield
         return
     db.execute("BEGIN IMMEDIATE")
@@ -890,7 +890,7 @@ def _write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
-def _enable_wal(db: Database, attempts: int = 40) -> None:
+def _enable_wal(db: Connection, attempts: int = 40) -> None:
     """Switch a new library to WAL. Switching needs the file to itself and SQLite does not wait
     for that, so when another Byline is creating the same library at this moment (and switching
     it), wait a little and look again: it is then WAL already."""
@@ -904,16 +904,19 @@ def _enable_wal(db: Database, attempts: int = 40) -> None:
             time.sleep(0.025)
 
 
-def _configure(db: Database) -> None:
+def _configure(db: Connection) -> None:
     # WAL lets the window read while the CLI writes; FULL makes a committed write survive
     # power loss; the busy timeout waits for the other process's lock instead of failing.
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     _enable_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+    # What sqlite-utils sets on a connection it wraps: triggers then behave the same before and
+    # after the store first needs it (see byline.store.connection).
+    db.execute("PRAGMA recursive_triggers = ON")
 
 
-def _bring_schema_up_to_date(db: Database, path: Path) -> None:
+def _bring_schema_up_to_date(db: Connection, path: Path) -> None:
     """Apply the pending migrations, backing up a library that holds documents first.
 
     The window, its workers and the command line may open (or create) the same library at the
@@ -921,23 +924,23 @@ def _bring_schema_up_to_date(db: Database, path: Path) -> None:
     transaction: the first opener migrates, the others wait (busy timeout) and then find nothing
     left to do, instead of applying the same migrations at once and failing on each other's
     tables. An up-to-date library, the usual case, is only read."""
-    if not migrations.migrations.pending(db):
+    if not migrations.pending_names(db):
         return
     with _write_transaction(db):
-        if not migrations.migrations.pending(db):  # another opener migrated while we waited
+        if not migrations.pending_names(db):  # another opener migrated while we waited
             return
         if db.table_names():
             backups.back_up_before_migration(path)
         migrations.migrate(db)
 
 
-def _check_is_byline_library(db: Database, path: Path) -> None:
+def _check_is_byline_library(db: Connection, path: Path) -> None:
     """Refuse another program's SQLite database and a library from a newer Byline."""
     tables = set(db.table_names())
     # Only the bookkeeping table: another Byline is creating this library this very moment.
-    if not tables - {migrations.migrations.migrations_table}:
+    if not tables - {migrations.MIGRATIONS_TABLE}:
         return
-    applied = [m.name for m in migrations.migrations.applied(db)]
+    applied = migrations.applied_names(db)
     if not applied:
         raise LibraryError(
             f"{path} is a SQLite database but not a Byline library; Byline left it untouched."
