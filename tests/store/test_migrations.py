@@ -121,9 +121,10 @@ SAMPLES: dict[str, VersionSample] = {
     "m001_initial_schema": VersionSample(_fill_v1, _check_v1),
     "m002_reading_state": VersionSample(_fill_v2, _check_v2),
     "m003_quote_corrections": VersionSample(_fill_v3, _check_v3),
-    # m004 and m005 add indexes only; integrity_ok() proves the upgrade filled them.
+    # m004 to m006 add indexes only; integrity_ok() proves the upgrade filled them.
     "m004_titles_index": VersionSample(_fill_v3, _check_v3),
     "m005_quote_kind_index": VersionSample(_fill_v3, _check_v3),
+    "m006_list_order_indexes": VersionSample(_fill_v3, _check_v3),
 }
 
 NAMES = schema.migration_names()

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -66,6 +67,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # Any character a reader can see: a text of spaces and zero-width marks is no text at all.
 _VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
+# Each order has an index matching it (m006, and m001's documents_imported): change both together.
 _ORDER_BY = {
     "published": "d.published IS NULL, d.published DESC, d.title COLLATE NOCASE",
     "title": "d.title COLLATE NOCASE, d.id",
@@ -79,17 +81,21 @@ _DOCUMENT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM document_tags dt
 _HIGHLIGHT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM highlight_tags ht
     JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"""
 
+
 # The counts of the library list, each computed in one pass over its table (a lookup per
 # document per count was most of the time list_documents took on a large library). CROSS JOIN
 # makes SQLite start from the few corrections instead of from every quote.
 # Quotes a reader counts: the newest cached set (highest id: a replaced set is re-inserted),
 # minus scare quotes and spans the reader marked not a quote.
-_SUMMARY_COUNTS_SQL = """
+# ``only`` limits the passes to some documents: "IN wanted", a CTE of their ids.
+def _summary_counts_sql(only: str = "") -> str:
+    where = f"WHERE document_id {only}" if only else ""
+    return f"""
     highlight_counts AS (
         SELECT document_id, count(*) AS highlights, sum(note != '') AS notes
-        FROM highlights GROUP BY document_id),
+        FROM highlights {where} GROUP BY document_id),
     newest_sets AS (
-        SELECT document_id, max(id) AS set_id FROM quote_sets GROUP BY document_id),
+        SELECT document_id, max(id) AS set_id FROM quote_sets {where} GROUP BY document_id),
     quote_counts AS (
         SELECT s.document_id, count(*) AS quotes FROM newest_sets s
         JOIN quotes q ON q.set_id = s.set_id
@@ -101,7 +107,22 @@ _SUMMARY_COUNTS_SQL = """
         WHERE c.not_a_quote AND q.kind != 'scare' GROUP BY c.document_id),
     tag_lists AS (
         SELECT dt.document_id, json_group_array(t.name) AS names FROM document_tags dt
-        JOIN tags t ON t.id = dt.tag_id GROUP BY dt.document_id)"""
+        JOIN tags t ON t.id = dt.tag_id {where} GROUP BY dt.document_id)"""
+
+
+_SUMMARY_SQL = """SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported, d.last_opened,
+        coalesce(qc.quotes, 0) - coalesce(rc.rejected, 0) AS quote_count,
+        coalesce(hc.highlights, 0) AS highlight_count,
+        coalesce(hc.notes, 0) + (d.note != '') AS note_count,
+        tl.names AS tag_names
+    FROM documents d
+    LEFT JOIN highlight_counts hc ON hc.document_id = d.id
+    LEFT JOIN quote_counts qc ON qc.document_id = d.id
+    LEFT JOIN rejected_counts rc ON rc.document_id = d.id
+    LEFT JOIN tag_lists tl ON tl.document_id = d.id"""
+
+_TAGGED_SQL = """d.id IN (SELECT dt.document_id FROM document_tags dt
+    JOIN tags t ON t.id = dt.tag_id WHERE t.name = ?)"""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -346,43 +367,28 @@ class Library:
         """Every document (or those tagged ``tag``, ignoring case) without its text, with the
         counts the library list shows. ``sort``: "published" (newest first, undated last),
         "title", "opened" (most recent first) or "imported" (newest first)."""
-        if sort not in _ORDER_BY:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        where = ""
-        params: list[Any] = []
-        if tag is not None:
-            where = """WHERE d.id IN (SELECT dt.document_id FROM document_tags dt
-                JOIN tags t ON t.id = dt.tag_id WHERE t.name = ?)"""
-            params.append(tag.strip())
-        sql = f"""WITH {_SUMMARY_COUNTS_SQL}
-            SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported, d.last_opened,
-                coalesce(qc.quotes, 0) - coalesce(rc.rejected, 0) AS quote_count,
-                coalesce(hc.highlights, 0) AS highlight_count,
-                coalesce(hc.notes, 0) + (d.note != '') AS note_count,
-                tl.names AS tag_names
-            FROM documents d
-            LEFT JOIN highlight_counts hc ON hc.document_id = d.id
-            LEFT JOIN quote_counts qc ON qc.document_id = d.id
-            LEFT JOIN rejected_counts rc ON rc.document_id = d.id
-            LEFT JOIN tag_lists tl ON tl.document_id = d.id
-            {where}
-            ORDER BY {_ORDER_BY[sort]}"""
-        return [
-            DocumentSummary(
-                id=r["id"],
-                title=r["title"],
-                outlet=r["outlet"],
-                author=r["author"],
-                published=r["published"],
-                imported=r["imported"],
-                last_opened=r["last_opened"],
-                quote_count=r["quote_count"],
-                highlight_count=r["highlight_count"],
-                note_count=r["note_count"],
-                tags=tags_from_json(r["tag_names"]),
-            )
-            for r in self.db.query(sql, params)
-        ]
+        where, params = _list_filter(sort, tag)
+        sql = f"""WITH {_summary_counts_sql()}
+            {_SUMMARY_SQL} {where} ORDER BY {_ORDER_BY[sort]}"""
+        return [_summary_from_row(r) for r in self.db.query(sql, params)]
+
+    @_guarded
+    def document_ids(self, sort: str = "published", tag: str | None = None) -> list[int]:
+        """The ids of the documents ``list_documents`` lists, in its order, from an index: with
+        ``document_summaries`` a list of thousands reads only the rows it shows."""
+        where, params = _list_filter(sort, tag)
+        sql = f"SELECT d.id FROM documents d {where} ORDER BY {_ORDER_BY[sort]}"
+        return [int(r[0]) for r in self.db.execute(sql, params)]
+
+    @_guarded
+    def document_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
+        """The documents with these ids as ``list_documents`` gives them, in the order given
+        (an id no longer in the library is left out); counted for these documents alone."""
+        sql = f"""WITH wanted(id) AS (SELECT value FROM json_each(?)),
+            {_summary_counts_sql(only="IN wanted")}
+            {_SUMMARY_SQL} WHERE d.id IN wanted"""
+        found = {r["id"]: _summary_from_row(r) for r in self.db.query(sql, [json.dumps(doc_ids)])}
+        return [found[i] for i in doc_ids if i in found]
 
     @_guarded
     def delete_document(self, doc_id: int) -> None:
@@ -816,6 +822,31 @@ class Library:
             """DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM document_tags)
             AND id NOT IN (SELECT tag_id FROM highlight_tags)"""
         )
+
+
+def _list_filter(sort: str, tag: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of the library list sorted by ``sort``, tagged ``tag``."""
+    if sort not in _ORDER_BY:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if tag is None:
+        return "", []
+    return f"WHERE {_TAGGED_SQL}", [tag.strip()]
+
+
+def _summary_from_row(r: Row) -> DocumentSummary:
+    return DocumentSummary(
+        id=r["id"],
+        title=r["title"],
+        outlet=r["outlet"],
+        author=r["author"],
+        published=r["published"],
+        imported=r["imported"],
+        last_opened=r["last_opened"],
+        quote_count=r["quote_count"],
+        highlight_count=r["highlight_count"],
+        note_count=r["note_count"],
+        tags=tags_from_json(r["tag_names"]),
+    )
 
 
 def _document_from_row(row: Row) -> Document:

@@ -132,7 +132,9 @@ class MainWindow(QMainWindow):
 
     # ================================================================== building
     def _build_widgets(self) -> None:
-        self.library_pane = LibraryPane(self.session, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Made in the splitter: moved into it, the list would be laid out again (style sheet).
+        self.library_pane = LibraryPane(self.session, self.splitter)
         self.library_pane.setMinimumWidth(200)
 
         self.reader = ReaderView(self)
@@ -175,7 +177,6 @@ class MainWindow(QMainWindow):
         self.sidebar.addTab(self.notes_panel, "Notes")
         self.sidebar.setMinimumWidth(260)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.sidebar)

@@ -104,34 +104,6 @@ def start(task: QRunnable) -> None:
 __all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
 
 
-class ListingSignals(QObject):
-    finished = Signal(int, object, object)  # generation, list[DocumentSummary], list[str] tags
-    failed = Signal(int, str)
-
-
-class ListingTask(QRunnable):
-    """Read the library list (and every tag) for the library pane: with thousands of documents
-    the query takes longer than a frame."""
-
-    def __init__(self, db_path: Path, generation: int, sort: str, tag: str | None) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.generation = generation
-        self.sort, self.tag = sort, tag
-        self.signals = ListingSignals()
-
-    def run(self) -> None:
-        try:
-            with Library.open(self.db_path) as library:
-                tags = library.all_tags()
-                tag = self.tag if self.tag in tags else None
-                summaries = library.list_documents(sort=self.sort, tag=tag)
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        self.signals.finished.emit(self.generation, summaries, tags)
-
-
 class ExportSignals(QObject):
     progress = Signal(int, int)  # documents done, total
     finished = Signal(object)  # list[Path] written
