@@ -147,6 +147,14 @@ def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
     return Library.open(folder.expanduser() / LIBRARY_FILE)
 
 
+def back_up_if_due(path: Path) -> None:
+    """The day's backup of the library at ``path`` when it is due (see byline.store.backups)."""
+    # The library itself is sound, so a failed daily backup (disk full) must not keep the
+    # reader out; the next start tries again.
+    with contextlib.suppress(LibraryError):
+        backups.back_up_if_due(path)
+
+
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     message = str(exc).lower()
     if "locked" in message or "busy" in message:
@@ -197,10 +205,11 @@ class Library:
     # ----------------------------------------------------------------- opening and closing
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Library:
+    def open(cls, path: str | os.PathLike[str], *, daily_backup: bool = True) -> Library:
         """Open the library at ``path``, creating it (and its folder) or bringing its schema up
-        to date. Raises LibraryError when the file is not a Byline library, is damaged, or
-        cannot be written."""
+        to date, and make the day's backup when it is due (``daily_backup=False``: the caller
+        makes it, as the window does once it is on screen). Raises LibraryError when the file
+        is not a Byline library, is damaged, or cannot be written."""
         path = Path(path)
         _check_location(path)
         try:
@@ -218,10 +227,8 @@ class Library:
         except BaseException:
             conn.close()
             raise
-        # The library itself is sound, so a failed daily backup (disk full) must not keep the
-        # reader out; the next start tries again.
-        with contextlib.suppress(LibraryError):
-            backups.back_up_if_due(path)
+        if daily_backup:
+            back_up_if_due(path)
         return cls(db, path)
 
     def close(self) -> None:

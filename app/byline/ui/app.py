@@ -1,5 +1,8 @@
 """Starting the window: ``run(paths, data_dir)`` is what ``byline`` (no sub-command, or file paths)
-calls. It hands the paths to an already running Byline for the same library when there is one."""
+calls. It hands the paths to an already running Byline for the same library when there is one.
+
+Start-up time is measured by benchmarks/ui_bench.py; what the first paint does not need is
+imported where it is used (tests/ui/test_start_up_imports.py keeps it so)."""
 
 from __future__ import annotations
 
@@ -15,10 +18,8 @@ from byline import APP_ID
 from byline.assets import resource_path
 from byline.core.errors import BylineError
 from byline.store import Library, default_data_dir
-from byline.ui.backup_dialog import offer_recovery
 from byline.ui.main_window import MainWindow
 from byline.ui.session import Session
-from byline.ui.single_instance import InstanceServer, hand_over, server_name
 
 DATA_DIR_ENV = "BYLINE_DATA_DIR"
 LIBRARY_FILE = "library.db"
@@ -40,8 +41,9 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 def create_window(data_dir: Path) -> MainWindow:
-    """Open the library in ``data_dir`` and build the window over it (not shown)."""
-    library = Library.open(data_dir / LIBRARY_FILE)
+    """Open the library in ``data_dir`` and build the window over it (not shown). The day's
+    backup is made by the window on a worker once it is on screen."""
+    library = Library.open(data_dir / LIBRARY_FILE, daily_backup=False)
     session = Session(library)
     window = MainWindow(session, window_settings(data_dir))
     session.setParent(window)
@@ -64,6 +66,9 @@ def application() -> QApplication:
 
 def run(paths: list[Path], data_dir: Path | None) -> int:
     """Show the window (importing and opening ``paths``) and run until it closes."""
+    from byline.ui.backup_dialog import offer_recovery
+    from byline.ui.single_instance import InstanceServer, hand_over, server_name
+
     folder = resolve_data_dir(data_dir)
     app = application()
     name = server_name(folder)

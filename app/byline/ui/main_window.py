@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeySequence,
+    QPaintEvent,
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
@@ -49,9 +50,9 @@ from byline.core.model import (
     QuoteCorrection,
     SearchHit,
 )
+from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
 from byline.ui import commands
 from byline.ui.attribution import attributed
-from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -60,13 +61,14 @@ from byline.ui.notes_panel import NotesPanel
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
-from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
-from byline.ui.workers import ExportTask, ImportTask, QuotesTask, start
+from byline.ui.workers import DailyBackupTask, ExportTask, ImportTask, QuotesTask, start
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
+    from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
+    from byline.ui.shortcuts_dialog import ShortcutsDialog
 
 QUOTES_TAB, HIGHLIGHTS_TAB, NOTES_TAB = 0, 1, 2
 LINK_SCHEMES = {"http", "https", "mailto"}
@@ -118,12 +120,14 @@ class MainWindow(QMainWindow):
         self.link_dialog: QMessageBox | None = None
         self.check_view: CheckView | None = None
         self.last_report: ImportReport | None = None
+        self._painted = False  # see paintEvent
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
+        self._apply_application_theme()  # before the widgets: after, each would lay out anew
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -510,15 +514,9 @@ class MainWindow(QMainWindow):
     def _corrected(self, raw: list[Quote] | None) -> list[Quote]:
         if raw is None or self.document is None:
             return []
-        from byline.core.quotes import apply_corrections  # see _cached_quotes
-
         return apply_corrections(raw, self.library.quote_corrections(self.document.id))
 
     def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
-        # Imported here, not at the top: the extractor loads its word lists on import, and an
-        # empty library should open without waiting for them.
-        from byline.core.quotes import EXTRACTOR_VERSION
-
         return self.library.cached_quotes(doc_id, EXTRACTOR_VERSION)
 
     def _extract_quotes(self, doc_id: int) -> None:
@@ -810,11 +808,14 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
+        self.reader.set_dark(self._apply_application_theme())
+
+    def _apply_application_theme(self) -> bool:
         dark = is_dark(self.theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dark)
-        self.reader.set_dark(dark)
+        return dark
 
     def _system_scheme_changed(self) -> None:
         if self.theme is ThemeChoice.SYSTEM:
@@ -962,6 +963,8 @@ class MainWindow(QMainWindow):
     # ================================================================== exporting
     def ask_export_markdown(self) -> ExportDialog:
         """Open the export dialog (not modal); its Export button starts the export."""
+        from byline.ui.export_dialog import ExportDialog  # loaded when first wanted
+
         dialog = ExportDialog(
             self,
             has_current=self.document is not None,
@@ -974,6 +977,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _export_ids(self, scope: ExportScope) -> list[int]:
+        from byline.ui.export_dialog import ExportScope
+
         if scope is ExportScope.CURRENT:
             return [self.document.id] if self.document is not None else []
         if scope is ExportScope.SELECTED:
@@ -1176,6 +1181,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== help
     def show_shortcuts(self) -> ShortcutsDialog:
+        from byline.ui.shortcuts_dialog import ShortcutsDialog  # loaded when first wanted
+
         dialog = ShortcutsDialog(self.menus, self)
         dialog.open()
         return dialog
@@ -1219,6 +1226,18 @@ class MainWindow(QMainWindow):
             self.reader.verticalScrollBar().setValue(_as_int(s.value("scroll", 0)))
         else:
             self._show_welcome()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the window does at start that its first frame does not need (issue 5: the time
+        to the first paint counts)."""
+        if not self._closed:
+            start(DailyBackupTask(self.library.path))
 
     def save_settings(self) -> None:
         s = self.settings

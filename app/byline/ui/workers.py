@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport
-from byline.store import Library
+from byline.store import Library, back_up_if_due
 
 
 class ImportSignals(QObject):
@@ -193,3 +193,15 @@ class CheckTask(QRunnable):
             self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
             raise
         self.signals.finished.emit(self.generation, result)
+
+
+class DailyBackupTask(QRunnable):
+    """The day's backup of the library when it is due: a copy of the whole file, seconds on a
+    large library, so the window makes it here once it is on screen."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    def run(self) -> None:
+        back_up_if_due(self.db_path)
