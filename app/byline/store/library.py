@@ -32,7 +32,7 @@ from byline.core.model import (
     QuoteCorrection,
     SearchHit,
 )
-from byline.store import backups, migrations
+from byline.store import migrations
 from byline.store.connection import Connection
 from byline.store.rows import (
     Row,
@@ -149,6 +149,8 @@ def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
 
 def back_up_if_due(path: Path) -> None:
     """The day's backup of the library at ``path`` when it is due (see byline.store.backups)."""
+    from byline.store import backups  # here: the window opens libraries without a backup
+
     # The library itself is sound, so a failed daily backup (disk full) must not keep the
     # reader out; the next start tries again.
     with contextlib.suppress(LibraryError):
@@ -172,6 +174,8 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
             "(it may be full, read-only or disconnected)."
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
+        from byline.store import backups  # see back_up_if_due
+
         return (
             f"The library {path} is damaged ({exc}). Start the Byline window to restore a "
             f"backup; they are kept in {backups.backups_dir_for(path)}."
@@ -968,6 +972,8 @@ def _bring_schema_up_to_date(db: Connection, path: Path) -> None:
         if not migrations.pending_names(db):  # another opener migrated while we waited
             return
         if db.table_names():
+            from byline.store import backups  # see back_up_if_due
+
             backups.back_up_before_migration(path)
         migrations.migrate(db)
 

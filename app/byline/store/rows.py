@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -25,6 +24,8 @@ def now_iso() -> str:
 def content_hash(text: str) -> str:
     """The fingerprint that makes two imports "the same document": sha256 of the text in NFC
     with every run of whitespace folded to one space, so layout differences don't count."""
+    import hashlib  # here: OpenSSL takes ~3 ms to load, and only adding a document needs it
+
     canonical = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

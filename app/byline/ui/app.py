@@ -2,7 +2,7 @@
 calls. It hands the paths to an already running Byline for the same library when there is one.
 
 Start-up time is measured by benchmarks/ui_bench.py; what the first paint does not need is
-imported where it is used (tests/ui/test_start_up_imports.py keeps it so)."""
+imported where it is used (tests/ui/test_start_up.py keeps it so)."""
 
 from __future__ import annotations
 
