@@ -147,9 +147,14 @@ def _start_window(argv: list[str], parser: argparse.ArgumentParser) -> int:
     args, unknown = window_parser.parse_known_args(argv)
     if unknown:
         parser.error(f"unrecognised arguments: {' '.join(unknown)}")
+    from byline.store import LIBRARY_FILE, library_folder
+    from byline.store.backups import check_library_in_background
+
+    # The start-up check of the library file goes on while Qt and the window's modules load.
+    health = check_library_in_background(library_folder(args.data_dir) / LIBRARY_FILE)
     from byline.ui.app import run  # Qt loads only when the window is wanted
 
-    return run([p.resolve() for p in args.paths], args.data_dir)
+    return run([p.resolve() for p in args.paths], args.data_dir, health)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

@@ -135,16 +135,21 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
-    """Open (creating if needed) ``library.db`` in ``data_dir``, else in the folder named by the
-    environment variable BYLINE_DATA_DIR, else in the platform's user data folder."""
+def library_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``data_dir``, else the folder named by the environment variable BYLINE_DATA_DIR, else the
+    platform's user data folder."""
     if data_dir is not None:
         folder = Path(data_dir)
     elif os.environ.get(DATA_DIR_ENV):
         folder = Path(os.environ[DATA_DIR_ENV])
     else:
         folder = default_data_dir()
-    return Library.open(folder.expanduser() / LIBRARY_FILE)
+    return folder.expanduser()
+
+
+def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
+    """Open (creating if needed) ``library.db`` in ``library_folder(data_dir)``."""
+    return Library.open(library_folder(data_dir) / LIBRARY_FILE)
 
 
 def back_up_if_due(path: Path) -> None:
