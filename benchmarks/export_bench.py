@@ -109,7 +109,7 @@ def build_library(path: Path, documents: int, highlights: int, seed: int) -> Non
             added = library.add_documents(parsed)
             # One transaction per batch: the Library has no bulk highlight call, and a
             # transaction per highlight (synchronous=FULL) would time the disk, not Byline.
-            with library.db.atomic():
+            with library.transaction():
                 for (doc_id, _), doc in zip(added, parsed, strict=True):
                     library.set_document_tags(doc_id, rng.sample(["war", "russia", "draft"], 2))
                     if doc_id % 4 == 0:

@@ -1,14 +1,21 @@
 """Window figures (issue on start-up and reading speed): start-up time, opening a long document,
 and memory, printed (no targets are asserted).
 
-    python benchmarks/ui_bench.py [--docs 10000] [--runs 5] [--keep DIR]
+    python benchmarks/ui_bench.py [--docs 10000] [--runs 5] [--keep DIR] [--cached-bytecode]
 
-- Start-up: from starting a process to the first paint of the Byline window, on an empty library
-  and on a library of ``--docs`` generated articles, each against a bare PySide6 window holding
-  one QTextEdit started the same way (a new Python process, offscreen platform). The child
-  watches paint events with an application event filter: no hook in Byline's code.
+- Start-up: from starting a process to the first paint of the Byline window, on an empty library,
+  on a library of ``--docs`` generated articles, and on that library reopening the document
+  read last (its quotes cached, as after an import), each against a bare PySide6 window holding
+  one QTextEdit started the same way (a new Python process, offscreen platform); the four are
+  started in turn, ``--runs`` rounds, and medians compared, so load on the machine falls on all
+  alike. The child watches paint events with an application event filter: no hook in Byline's
+  code. With PYTHONDONTWRITEBYTECODE set, Byline's modules are compiled from source at every
+  start (the bare window's PySide6 is compiled at install); ``--cached-bytecode`` gives the
+  children a bytecode cache, warmed first, as an installed Byline (wheel, PyInstaller bundle)
+  has.
 - Opening and painting a 1 MB document with 2,000 highlights (target < 300 ms), median.
-- Resident memory with the large library open and listed (target < 250 MB).
+- Resident memory with the large library open and listed, a second after the first paint, every
+  row's summary read (target < 250 MB).
 
 Libraries are built with ``newsgen.articles`` and ``Library.add_documents`` in ``--keep`` (reused
 when there) or a temporary folder.
@@ -52,8 +59,8 @@ class FirstPaint(QObject):
         paint = event.type() == QEvent.Type.Paint
         if paint and isinstance(obj, QWidget) and obj.window() is window:
             app.removeEventFilter(self)
-            print("painted", time.monotonic(), flush=True)
-            QTimer.singleShot(0, listed)
+            print("painted", time.monotonic(), time.process_time(), flush=True)
+            QTimer.singleShot(1000, listed)  # the list laid out (and so read) to its end
         return False
 
 def vm(key):
@@ -62,14 +69,9 @@ def vm(key):
             return int(line.split()[1])
     return 0
 
-waited = [0]
 def listed():
     pane = getattr(window, "library_pane", None)
-    if pane is not None and pane.loading and waited[0] < 200:  # the listing arrives from a worker
-        waited[0] += 1
-        QTimer.singleShot(50, listed)
-        return
-    rows = pane.documents.rowCount() if pane is not None else 0
+    rows = len(pane.documents.items) if pane is not None else 0  # reads any row not read yet
     print("rss", vm("VmRSS"), vm("VmHWM"), rows, flush=True)
     os._exit(0)
 
@@ -109,10 +111,17 @@ def build_library(folder: Path, count: int) -> None:
         print(f"  (built {count:,} documents in {time.perf_counter() - started:.0f} s)")
 
 
-def start_once(mode: str, folder: Path) -> tuple[float, int, int, int]:
-    """Seconds from process start to first paint, and VmRSS / VmHWM (kB) and rows listed."""
-    (folder / "settings.ini").unlink(missing_ok=True)  # every start is a first start
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+Started = tuple[float, float, int, int, int]  # wall and CPU seconds, VmRSS, VmHWM (kB), rows
+
+
+def start_once(mode: str, folder: Path, env: dict[str, str], reopen: int | None = None) -> Started:
+    """Seconds from process start to first paint, wall clock and the child's CPU time (steadier
+    when other work shares the machine), and memory and rows listed. A first start, or
+    (``reopen``) a start that reopens that document."""
+    settings = folder / "settings.ini"
+    settings.unlink(missing_ok=True)
+    if reopen is not None:
+        settings.write_text(f"[General]\nlastDocument={reopen}\n", encoding="utf-8")
     began = time.monotonic()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(folder)],
@@ -122,20 +131,53 @@ def start_once(mode: str, folder: Path) -> tuple[float, int, int, int]:
         timeout=300,
         check=True,
     ).stdout
-    painted = next(
-        float(line.split()[1]) for line in out.splitlines() if line.startswith("painted")
+    painted, cpu = next(
+        map(float, line.split()[1:]) for line in out.splitlines() if line.startswith("painted")
     )
     rss, hwm, rows = next(
         map(int, line.split()[1:]) for line in out.splitlines() if line.startswith("rss")
     )
-    return painted - began, rss, hwm, rows
+    return painted - began, cpu, rss, hwm, rows
 
 
-def startup(mode: str, folder: Path, runs: int) -> tuple[float, int, int, int]:
-    results = [start_once(mode, folder) for _ in range(runs)]
-    median = statistics.median(r[0] for r in results)
-    last = results[-1]
-    return median, last[1], last[2], last[3]
+def child_env(cached_bytecode: bool, cache: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if cached_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(cache)
+    return env
+
+
+def cache_quotes_of_first_document(folder: Path) -> int:
+    """The document the reopening start opens, with its quotes cached as an import leaves them."""
+    from byline.store import Library
+    from byline.workflows import document_quotes
+
+    with Library.open(folder / "library.db") as library:
+        doc_id = library.list_documents()[0].id
+        document_quotes(library, doc_id)
+        return doc_id
+
+
+def startups(
+    cases: list[tuple[str, str, Path, int | None]], runs: int, env: dict[str, str]
+) -> dict[str, Started]:
+    """Per case label: median wall and CPU seconds to first paint, the last run's memory and
+    rows."""
+    for _, mode, folder, reopen in cases:  # not timed: a cold file cache, a bytecode cache
+        start_once(mode, folder, env, reopen)
+    results: dict[str, list[Started]] = {label: [] for label, *_ in cases}
+    for _ in range(runs):
+        for label, mode, folder, reopen in cases:
+            results[label].append(start_once(mode, folder, env, reopen))
+    return {
+        label: (
+            statistics.median(r[0] for r in runs_),
+            statistics.median(r[1] for r in runs_),
+            *runs_[-1][2:],
+        )
+        for label, runs_ in results.items()
+    }
 
 
 def open_long_document(folder: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -204,6 +246,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the libraries here and keep them")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument(
+        "--cached-bytecode", action="store_true", help="start the children with a bytecode cache"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -212,13 +257,34 @@ def main() -> None:
         if not args.skip_startup:
             empty.mkdir(parents=True, exist_ok=True)
             build_library(large, args.docs)
-            bare, _, bare_hwm, _ = startup("bare", empty, args.runs)
-            print(f"bare PySide6 window (one QTextEdit): {bare * 1000:.0f} ms to first paint")
-            for label, folder in (("empty library", empty), (f"{args.docs:,} documents", large)):
-                shown, rss, hwm, rows = startup("byline", folder, args.runs)
+            last_read = cache_quotes_of_first_document(large)
+            env = child_env(args.cached_bytecode, Path(tmp) / "pycache")
+            print(
+                "children: "
+                + ("bytecode cached" if args.cached_bytecode else "as this shell")
+                + ("" if env.get("PYTHONDONTWRITEBYTECODE") is None else ", compiling from source")
+            )
+            many = f"{args.docs:,} documents"
+            times = startups(
+                [
+                    ("bare", "bare", empty, None),
+                    ("empty library", "byline", empty, None),
+                    (many, "byline", large, None),
+                    (f"{many}, reopening the last one read", "byline", large, last_read),
+                ],
+                args.runs,
+                env,
+            )
+            bare, bare_cpu, _, bare_hwm, _ = times.pop("bare")
+            print(
+                f"bare PySide6 window (one QTextEdit): {bare * 1000:.0f} ms to first paint "
+                f"({bare_cpu * 1000:.0f} ms CPU)"
+            )
+            for label, (shown, cpu, rss, hwm, rows) in times.items():
                 print(
                     f"Byline, {label}: {shown * 1000:.0f} ms to first paint "
-                    f"({shown / bare:.2f}x the bare window); "
+                    f"({shown / bare:.2f}x the bare window; CPU {cpu * 1000:.0f} ms, "
+                    f"{cpu / bare_cpu:.2f}x); "
                     f"RSS {rss / 1024:.0f} MB (peak {hwm / 1024:.0f} MB), {rows:,} listed"
                 )
             print(f"  (bare window RSS peak {bare_hwm / 1024:.0f} MB)")

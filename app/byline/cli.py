@@ -19,7 +19,6 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from byline import __version__
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport, Quote, QuoteKind, SpeakerIndex, SpeakerQuote
 
@@ -32,13 +31,34 @@ EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _PrintVersion(argparse.Action):
+    """``--version``, with the version looked up only then (see ``byline.__getattr__``): every
+    start builds this parser, the window's too."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from byline import __version__
+
+        print(f"byline {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="byline",
         description="Read, highlight and annotate source documents; see every quotation.",
         epilog="Run without a command (or with files) to open the window.",
     )
-    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument("--version", action=_PrintVersion)
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -151,9 +171,14 @@ def _start_window(argv: list[str], parser: argparse.ArgumentParser) -> int:
     args, unknown = window_parser.parse_known_args(argv)
     if unknown:
         parser.error(f"unrecognised arguments: {' '.join(unknown)}")
+    from byline.store import LIBRARY_FILE, library_folder
+    from byline.store.backups import check_library_in_background
+
+    # The start-up check of the library file goes on while Qt and the window's modules load.
+    health = check_library_in_background(library_folder(args.data_dir) / LIBRARY_FILE)
     from byline.ui.app import run  # Qt loads only when the window is wanted
 
-    return run([p.resolve() for p in args.paths], args.data_dir)
+    return run([p.resolve() for p in args.paths], args.data_dir, health)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

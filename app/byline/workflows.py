@@ -18,9 +18,12 @@ from byline.core.model import (
     SpeakerIndex,
     SpeakerQuote,
 )
-from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections, extract_quotes
-from byline.importers import iter_importable, parse_file
+from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
 from byline.store import Library
+
+# The window shows cached quotes through this module before its first paint, so the importers
+# (and the parsers they load) and the extractor (its patterns compile on import) are imported
+# where a file is read or a text searched for quotes, not here.
 
 ProgressCallback = Callable[[int, int | None, Path], None]
 
@@ -35,6 +38,8 @@ def import_paths(
     """Import files and folders (recursively). One bad file never stops the batch: it is reported
     as failed with a one-line reason. ``on_progress(done, total, path)`` is called before each
     file; ``should_cancel()`` is polled between files, and what was imported so far is kept."""
+    from byline.importers import iter_importable  # see the imports above
+
     files = list(iter_importable(Path(p) for p in paths))
     outcomes: list[ImportOutcome] = []
     for index, path in enumerate(files):
@@ -50,6 +55,8 @@ def import_paths(
 
 def import_one(library: Library, path: Path) -> ImportOutcome:
     """Import one file with its quotes (see ``add_document_with_quotes``)."""
+    from byline.importers import parse_file  # see the imports above
+
     try:
         parsed = parse_file(path)
         quotes = quotes_if_new(library, parsed)
@@ -94,6 +101,8 @@ def _with_corrections(library: Library, doc_id: int, quotes: list[Quote]) -> lis
 def extract_and_cache_quotes(library: Library, doc_id: int, text: str) -> list[Quote]:
     """Find the quotes in a stored document's text with the current extractor and cache them
     (the reader's corrections are kept)."""
+    from byline.core.quotes.extract import extract_quotes  # see the imports above
+
     quotes = extract_quotes(text)
     library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
     return quotes
@@ -105,6 +114,8 @@ def quotes_if_new(library: Library, parsed: ParsedDocument) -> list[Quote] | Non
     transaction: extracting takes longer than storing, and the window's writes would wait."""
     if library.duplicate_of(parsed.text) is not None:
         return None
+    from byline.core.quotes.extract import extract_quotes  # see the imports above
+
     return extract_quotes(parsed.text)
 
 

@@ -125,12 +125,16 @@ def test_backup_chosen_in_the_window_replaces_the_library(qtbot: Any, window: An
     assert "Restored the backup" in window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("through", ["run", "byline"])
 def test_starting_the_app_on_a_damaged_library_offers_the_backup(
-    qtbot: Any, library_path: Path
+    qtbot: Any, library_path: Path, through: str
 ) -> None:
+    """Through ``byline.ui.app.run``, and through ``byline`` itself, which checks the file
+    while the window's modules load (cli._start_window)."""
     from PySide6.QtCore import QThreadPool, QTimer  # noqa: TID251
     from PySide6.QtWidgets import QApplication  # noqa: TID251
 
+    from byline.cli import main
     from byline.ui.app import run
     from byline.ui.main_window import MainWindow
 
@@ -147,7 +151,10 @@ def test_starting_the_app_on_a_damaged_library_offers_the_backup(
 
     _answer_modal(qtbot, _click("Restore backup"))
     QTimer.singleShot(50, close_when_shown)
-    assert run([], library_path.parent) == 0
+    if through == "run":
+        assert run([], library_path.parent) == 0
+    else:
+        assert main(["--data-dir", str(library_path.parent)]) == 0
     QThreadPool.globalInstance().waitForDone(10_000)
     assert notes == ["in the backup"]
     assert len(list(library_path.parent.glob("library-damaged-*.db"))) == 1

@@ -20,6 +20,7 @@ from byline.store.backups import (
     back_up_if_due,
     backups_dir_for,
     check_library,
+    check_library_in_background,
     list_backups,
     make_backup,
     restore_backup,
@@ -189,7 +190,7 @@ def test_library_is_backed_up_before_its_schema_changes(
 ) -> None:
     library_path.parent.mkdir(parents=True)
     db = Database(library_path)
-    schema.migrations.apply(db, stop_before="m004_titles_index")
+    schema.migration_set().apply(db, stop_before="m004_titles_index")
     db.execute(
         """INSERT INTO documents (title, imported, format, content_hash, text, blocks, note)
         VALUES ('Old', '2025-01-01', 'text', 'h', 'Text from before.', '[]', 'old note')"""
@@ -227,6 +228,16 @@ def test_damaged_library_is_detected(
     health = check_library(library_path)
     assert isinstance(health, Corrupt)
     assert health.problem and "\n" not in health.problem
+
+
+@pytest.mark.parametrize("how", [None, "garbage", "truncated", "schema page"])
+def test_the_check_made_on_a_thread_gives_the_same_verdict(
+    library_path: Path, make_document: MakeDocument, how: str | None
+) -> None:
+    filled_library(library_path, make_document)
+    if how is not None:
+        damage(library_path, how)
+    assert check_library_in_background(library_path)() == check_library(library_path)
 
 
 def test_damaged_library_is_set_aside_untouched_with_a_timestamp(

@@ -129,7 +129,7 @@ def test_killed_schema_update_leaves_the_old_library_or_the_new_one(
     template.parent.mkdir()
     db = Database(template)
     names = schema.migration_names()
-    schema.migrations.apply(db, stop_before=names[-1])
+    schema.migration_set().apply(db, stop_before=names[-1])
     paragraphs = [f"Paragraph {i}: “We stay,” said a tenant of the block." for i in range(60)]
     for n in range(300):
         text = "\n\n".join(f"Story {n}. {p}" for p in paragraphs)

@@ -264,7 +264,7 @@ def test_two_openers_of_a_new_library_apply_each_migration_once(
     failing on the tables the first made). Each migration is slowed, as on a loaded machine,
     so the second opener arrives while the first is migrating."""
     runs: list[str] = []
-    for migration in migrations_module.migrations._migrations:
+    for migration in migrations_module.migration_set()._migrations:
 
         def slow(
             db: Database, fn: Callable[[Database], None] = migration.fn, name: str = migration.name

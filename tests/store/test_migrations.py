@@ -8,6 +8,7 @@ Adding a migration? Add a ``VersionSample`` to SAMPLES for the version your migr
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 from byline.core.model import HitKind, QuoteKind
 from byline.store import Library
 from byline.store import migrations as schema
+from byline.store.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,10 @@ SAMPLES: dict[str, VersionSample] = {
     "m001_initial_schema": VersionSample(_fill_v1, _check_v1),
     "m002_reading_state": VersionSample(_fill_v2, _check_v2),
     "m003_quote_corrections": VersionSample(_fill_v3, _check_v3),
-    # m004 and m005 add indexes only; integrity_ok() proves the upgrade filled them.
+    # m004 to m006 add indexes only; integrity_ok() proves the upgrade filled them.
     "m004_titles_index": VersionSample(_fill_v3, _check_v3),
     "m005_quote_kind_index": VersionSample(_fill_v3, _check_v3),
+    "m006_list_order_indexes": VersionSample(_fill_v3, _check_v3),
 }
 
 NAMES = schema.migration_names()
@@ -135,8 +138,9 @@ def _build_at_version(path: Path, last_applied: str) -> None:
     """A library file whose schema stops at ``last_applied``, holding that version's sample."""
     db = Database(path)
     later = NAMES[NAMES.index(last_applied) + 1 :]
-    schema.migrations.apply(db, stop_before=later[0] if later else None)
-    assert [m.name for m in schema.migrations.applied(db)] == NAMES[: NAMES.index(last_applied) + 1]
+    migrations = schema.migration_set()
+    migrations.apply(db, stop_before=later[0] if later else None)
+    assert [m.name for m in migrations.applied(db)] == NAMES[: NAMES.index(last_applied) + 1]
     with db.atomic():
         SAMPLES[last_applied].fill(db)
     db.close()
@@ -149,7 +153,7 @@ def test_library_at_every_version_upgrades_without_losing_anything(
     path = tmp_path / "library.db"
     _build_at_version(path, version)
     with Library.open(path) as lib:
-        assert [m.name for m in schema.migrations.applied(lib.db)] == NAMES
+        assert [m.name for m in schema.migration_set().applied(lib.db.utils)] == NAMES
         assert lib.integrity_ok()
         SAMPLES[version].check(lib)
         assert lib.db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -159,15 +163,15 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     Library.open(path).close()
     with Library.open(path) as lib:
-        assert schema.migrations.pending(lib.db) == []
-        assert len(schema.migrations.applied(lib.db)) == len(NAMES)
+        assert schema.migration_set().pending(lib.db.utils) == []
+        assert len(schema.migration_set().applied(lib.db.utils)) == len(NAMES)
 
 
 def test_migration_that_fails_leaves_the_library_at_its_old_version(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     _build_at_version(path, NAMES[0])
-    broken = type(schema.migrations)(schema.MIGRATION_SET)
-    for migration in schema.migrations._migrations:
+    broken = type(schema.migration_set())(schema.MIGRATION_SET)
+    for migration in schema.migration_set()._migrations:
         broken(name=migration.name)(migration.fn)
 
     @broken(name="m999_broken")
@@ -181,3 +185,22 @@ def test_migration_that_fails_leaves_the_library_at_its_old_version(tmp_path: Pa
     assert "half_done" not in db.table_names()
     assert [m.name for m in broken.applied(db)] == NAMES
     db.close()
+
+
+@pytest.mark.parametrize("version", NAMES)
+def test_applied_migrations_read_without_sqlite_utils_agree_with_it(
+    tmp_path: Path, version: str
+) -> None:
+    path = tmp_path / "library.db"
+    _build_at_version(path, version)
+    db = Connection(sqlite3.connect(path))
+    try:
+        assert schema.migration_set().migrations_table == schema.MIGRATIONS_TABLE
+        assert schema.applied_names(db) == [
+            m.name for m in schema.migration_set().applied(db.utils)
+        ]
+        assert schema.pending_names(db) == [
+            m.name for m in schema.migration_set().pending(db.utils)
+        ]
+    finally:
+        db.close()

@@ -10,7 +10,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-import byline.workflows
+import byline.core.quotes.extract
+import byline.importers
 from byline.core.model import Quote
 from byline.core.quotes import extract_quotes
 from byline.store import Library
@@ -68,7 +69,8 @@ def test_the_windows_import_reads_each_documents_quotes_once(
         texts.append(text)
         return extract_quotes(text)
 
-    monkeypatch.setattr(byline.workflows, "extract_quotes", counting_extract)
+    # workflows imports the extractor where it runs, so the module's own name is the one to patch
+    monkeypatch.setattr(byline.core.quotes.extract, "extract_quotes", counting_extract)
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     window = make_window()
     window.import_paths([tmp_path / "good.txt"])
@@ -137,10 +139,9 @@ def test_parsing_and_quote_extraction_never_run_on_the_gui_thread(
 ) -> None:
     import threading
 
-    from byline import workflows
-
     threads: list[str] = []
-    real_parse, real_extract = workflows.parse_file, workflows.extract_quotes
+    real_parse = byline.importers.parse_file
+    real_extract = byline.core.quotes.extract.extract_quotes
 
     def parse_file(path: Path):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
@@ -150,8 +151,9 @@ def test_parsing_and_quote_extraction_never_run_on_the_gui_thread(
         threads.append(threading.current_thread().name)
         return real_extract(text)
 
-    monkeypatch.setattr(workflows, "parse_file", parse_file)
-    monkeypatch.setattr(workflows, "extract_quotes", extract_quotes)
+    # workflows imports these where they run: the modules' own names are the ones to patch
+    monkeypatch.setattr(byline.importers, "parse_file", parse_file)
+    monkeypatch.setattr(byline.core.quotes.extract, "extract_quotes", extract_quotes)
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     window = make_window()

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
-
-import platformdirs
-from sqlite_utils import Database
 
 from byline import APP_NAME
 from byline.core.anchor import make_anchor
@@ -36,7 +34,8 @@ from byline.core.model import (
     SpeakerIndex,
     SpeakerQuote,
 )
-from byline.store import backups, migrations, speakers
+from byline.store import migrations, speakers
+from byline.store.connection import Connection
 from byline.store.rows import (
     Row,
     blocks_from_json,
@@ -70,6 +69,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # Any character a reader can see: a text of spaces and zero-width marks is no text at all.
 _VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
+# Each order has an index matching it (m006, and m001's documents_imported): change both together.
 _ORDER_BY = {
     "published": "d.published IS NULL, d.published DESC, d.title COLLATE NOCASE",
     "title": "d.title COLLATE NOCASE, d.id",
@@ -83,18 +83,24 @@ _DOCUMENT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM document_tags dt
 _HIGHLIGHT_TAGS_SQL = """(SELECT json_group_array(t.name) FROM highlight_tags ht
     JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id)"""
 
+
 # The counts of the library list, each computed in one pass over its table (a lookup per
 # document per count was most of the time list_documents took on a large library). CROSS JOIN
 # makes SQLite start from the few corrections instead of from every quote.
 # Quotes a reader counts: the set the caller's extractor version cached (a document it has
 # not read has no count: another version's set would disagree with the Speakers view), minus
 # scare quotes and spans the reader marked not a quote. The LEFT JOIN keeps a set of no quotes.
-_SUMMARY_COUNTS_SQL = """
+# ``only`` limits the passes to some documents: "IN wanted", a CTE of their ids.
+def _summary_counts_sql(only: str = "") -> str:
+    where = f"WHERE document_id {only}" if only else ""
+    also = f"AND document_id {only}" if only else ""
+    return f"""
     highlight_counts AS (
         SELECT document_id, count(*) AS highlights, sum(note != '') AS notes
-        FROM highlights GROUP BY document_id),
+        FROM highlights {where} GROUP BY document_id),
     counted_sets AS (
-        SELECT document_id, id AS set_id FROM quote_sets WHERE extractor_version = :version),
+        SELECT document_id, id AS set_id FROM quote_sets
+        WHERE extractor_version = :version {also}),
     quote_counts AS (
         SELECT s.document_id, count(q.set_id) AS quotes FROM counted_sets s
         LEFT JOIN quotes q ON q.set_id = s.set_id AND q.kind != 'scare'
@@ -106,7 +112,22 @@ _SUMMARY_COUNTS_SQL = """
         WHERE c.not_a_quote AND q.kind != 'scare' GROUP BY c.document_id),
     tag_lists AS (
         SELECT dt.document_id, json_group_array(t.name) AS names FROM document_tags dt
-        JOIN tags t ON t.id = dt.tag_id GROUP BY dt.document_id)"""
+        JOIN tags t ON t.id = dt.tag_id {where} GROUP BY dt.document_id)"""
+
+
+_SUMMARY_SQL = """SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported, d.last_opened,
+        qc.quotes - coalesce(rc.rejected, 0) AS quote_count,
+        coalesce(hc.highlights, 0) AS highlight_count,
+        coalesce(hc.notes, 0) + (d.note != '') AS note_count,
+        tl.names AS tag_names
+    FROM documents d
+    LEFT JOIN highlight_counts hc ON hc.document_id = d.id
+    LEFT JOIN quote_counts qc ON qc.document_id = d.id
+    LEFT JOIN rejected_counts rc ON rc.document_id = d.id
+    LEFT JOIN tag_lists tl ON tl.document_id = d.id"""
+
+_TAGGED_SQL = """d.id IN (SELECT dt.document_id FROM document_tags dt
+    JOIN tags t ON t.id = dt.tag_id WHERE t.name = :tag)"""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -114,19 +135,36 @@ R = TypeVar("R")
 
 def default_data_dir() -> Path:
     """The folder Byline keeps its library in when nothing overrides it."""
+    import platformdirs  # only here: a library named by the command line or a test needs none
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
-    """Open (creating if needed) ``library.db`` in ``data_dir``, else in the folder named by the
-    environment variable BYLINE_DATA_DIR, else in the platform's user data folder."""
+def library_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``data_dir``, else the folder named by the environment variable BYLINE_DATA_DIR, else the
+    platform's user data folder."""
     if data_dir is not None:
         folder = Path(data_dir)
     elif os.environ.get(DATA_DIR_ENV):
         folder = Path(os.environ[DATA_DIR_ENV])
     else:
         folder = default_data_dir()
-    return Library.open(folder.expanduser() / LIBRARY_FILE)
+    return folder.expanduser()
+
+
+def open_library(data_dir: str | os.PathLike[str] | None = None) -> Library:
+    """Open (creating if needed) ``library.db`` in ``library_folder(data_dir)``."""
+    return Library.open(library_folder(data_dir) / LIBRARY_FILE)
+
+
+def back_up_if_due(path: Path) -> None:
+    """The day's backup of the library at ``path`` when it is due (see byline.store.backups)."""
+    from byline.store import backups  # here: the window opens libraries without a backup
+
+    # The library itself is sound, so a failed daily backup (disk full) must not keep the
+    # reader out; the next start tries again.
+    with contextlib.suppress(LibraryError):
+        backups.back_up_if_due(path)
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
@@ -148,6 +186,8 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
             "(it may be full, read-only or disconnected)."
         )
     if "malformed" in message or "not a database" in message or "corrupt" in message:
+        from byline.store import backups  # see back_up_if_due
+
         return (
             f"The library {path} is damaged ({exc}). Start the Byline window to restore a "
             f"backup; they are kept in {backups.backups_dir_for(path)}."
@@ -174,24 +214,25 @@ class Library:
     """A reader's library in one SQLite file. Open with ``Library.open(path)`` or
     ``open_library()``; close with ``close()`` or use it as a context manager."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Connection, path: Path) -> None:
         self.db = db
         self.path = path
 
     # ----------------------------------------------------------------- opening and closing
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Library:
+    def open(cls, path: str | os.PathLike[str], *, daily_backup: bool = True) -> Library:
         """Open the library at ``path``, creating it (and its folder) or bringing its schema up
-        to date. Raises LibraryError when the file is not a Byline library, is damaged, or
-        cannot be written."""
+        to date, and make the day's backup when it is due (``daily_backup=False``: the caller
+        makes it, as the window does once it is on screen). Raises LibraryError when the file
+        is not a Byline library, is damaged, or cannot be written."""
         path = Path(path)
         _check_location(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
             raise LibraryError(f"Byline cannot open the library {path}: {exc}.") from exc
-        db = Database(conn, execute_plugins=False)
+        db = Connection(conn)
         try:
             _configure(db)
             _check_is_byline_library(db, path)
@@ -202,10 +243,8 @@ class Library:
         except BaseException:
             conn.close()
             raise
-        # The library itself is sound, so a failed daily backup (disk full) must not keep the
-        # reader out; the next start tries again.
-        with contextlib.suppress(LibraryError):
-            backups.back_up_if_due(path)
+        if daily_backup:
+            back_up_if_due(path)
         return cls(db, path)
 
     def close(self) -> None:
@@ -372,43 +411,32 @@ class Library:
         "title", "opened" (most recent first) or "imported" (newest first). Quotes are counted
         as ``extractor_version`` cached them; a document it has not read (or every document,
         without a version) has ``quote_count`` None."""
-        if sort not in _ORDER_BY:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        where = ""
-        params: dict[str, Any] = {"version": extractor_version}
-        if tag is not None:
-            where = """WHERE d.id IN (SELECT dt.document_id FROM document_tags dt
-                JOIN tags t ON t.id = dt.tag_id WHERE t.name = :tag)"""
-            params["tag"] = tag.strip()
-        sql = f"""WITH {_SUMMARY_COUNTS_SQL}
-            SELECT d.id, d.title, d.outlet, d.author, d.published, d.imported, d.last_opened,
-                qc.quotes - coalesce(rc.rejected, 0) AS quote_count,
-                coalesce(hc.highlights, 0) AS highlight_count,
-                coalesce(hc.notes, 0) + (d.note != '') AS note_count,
-                tl.names AS tag_names
-            FROM documents d
-            LEFT JOIN highlight_counts hc ON hc.document_id = d.id
-            LEFT JOIN quote_counts qc ON qc.document_id = d.id
-            LEFT JOIN rejected_counts rc ON rc.document_id = d.id
-            LEFT JOIN tag_lists tl ON tl.document_id = d.id
-            {where}
-            ORDER BY {_ORDER_BY[sort]}"""
-        return [
-            DocumentSummary(
-                id=r["id"],
-                title=r["title"],
-                outlet=r["outlet"],
-                author=r["author"],
-                published=r["published"],
-                imported=r["imported"],
-                last_opened=r["last_opened"],
-                quote_count=r["quote_count"],
-                highlight_count=r["highlight_count"],
-                note_count=r["note_count"],
-                tags=tags_from_json(r["tag_names"]),
-            )
-            for r in self.db.query(sql, params)
-        ]
+        where, params = _list_filter(sort, tag)
+        params["version"] = extractor_version
+        sql = f"""WITH {_summary_counts_sql()}
+            {_SUMMARY_SQL} {where} ORDER BY {_ORDER_BY[sort]}"""
+        return [_summary_from_row(r) for r in self.db.query(sql, params)]
+
+    @_guarded
+    def document_ids(self, sort: str = "published", tag: str | None = None) -> list[int]:
+        """The ids of the documents ``list_documents`` lists, in its order, from an index: with
+        ``document_summaries`` a list of thousands reads only the rows it shows."""
+        where, params = _list_filter(sort, tag)
+        sql = f"SELECT d.id FROM documents d {where} ORDER BY {_ORDER_BY[sort]}"
+        return [int(r[0]) for r in self.db.execute(sql, params)]
+
+    @_guarded
+    def document_summaries(
+        self, doc_ids: Sequence[int], *, extractor_version: str | None = None
+    ) -> list[DocumentSummary]:
+        """The documents with these ids as ``list_documents`` gives them, in the order given
+        (an id no longer in the library is left out); counted for these documents alone."""
+        sql = f"""WITH wanted(id) AS (SELECT value FROM json_each(:ids)),
+            {_summary_counts_sql(only="IN wanted")}
+            {_SUMMARY_SQL} WHERE d.id IN wanted"""
+        params = {"ids": json.dumps(list(doc_ids)), "version": extractor_version}
+        found = {r["id"]: _summary_from_row(r) for r in self.db.query(sql, params)}
+        return [found[i] for i in doc_ids if i in found]
 
     @_guarded
     def delete_document(self, doc_id: int) -> None:
@@ -624,7 +652,7 @@ class Library:
             set_id = cursor.lastrowid
             rows = [quote_to_row(set_id, q) for q in quotes]
             if rows:
-                self.db.table("quotes").insert_all(rows)
+                self.db.utils.table("quotes").insert_all(rows)
 
     @_guarded
     def speakers(self, extractor_version: str) -> SpeakerIndex:
@@ -862,6 +890,31 @@ class Library:
         )
 
 
+def _list_filter(sort: str, tag: str | None) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause and parameters of the library list sorted by ``sort``, tagged ``tag``."""
+    if sort not in _ORDER_BY:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if tag is None:
+        return "", {}
+    return f"WHERE {_TAGGED_SQL}", {"tag": tag.strip()}
+
+
+def _summary_from_row(r: Row) -> DocumentSummary:
+    return DocumentSummary(
+        id=r["id"],
+        title=r["title"],
+        outlet=r["outlet"],
+        author=r["author"],
+        published=r["published"],
+        imported=r["imported"],
+        last_opened=r["last_opened"],
+        quote_count=r["quote_count"],
+        highlight_count=r["highlight_count"],
+        note_count=r["note_count"],
+        tags=tags_from_json(r["tag_names"]),
+    )
+
+
 def _document_from_row(row: Row) -> Document:
     return Document(
         id=row["id"],
@@ -912,13 +965,13 @@ def _check_location(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
+def _write_transaction(db: Connection) -> Iterator[None]:
     """One write as one transaction, like sqlite-utils' ``atomic()`` but taking the write lock
     first (BEGIN IMMEDIATE). A deferred transaction that reads and then writes while another
     process holds the lock fails at once as busy, without waiting out the busy timeout; one that
     starts with the lock waits its turn. Nested writes become savepoints, as in ``atomic()``."""
     if db.conn.in_transaction:
-        with db.atomic():
+        with db.utils.atomic():
             yield
         return
     db.execute("BEGIN IMMEDIATE")
@@ -934,7 +987,7 @@ def _write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
-def _enable_wal(db: Database, attempts: int = 40) -> None:
+def _enable_wal(db: Connection, attempts: int = 40) -> None:
     """Switch a new library to WAL. Switching needs the file to itself and SQLite does not wait
     for that, so when another Byline is creating the same library at this moment (and switching
     it), wait a little and look again: it is then WAL already."""
@@ -948,16 +1001,19 @@ def _enable_wal(db: Database, attempts: int = 40) -> None:
             time.sleep(0.025)
 
 
-def _configure(db: Database) -> None:
+def _configure(db: Connection) -> None:
     # WAL lets the window read while the CLI writes; FULL makes a committed write survive
     # power loss; the busy timeout waits for the other process's lock instead of failing.
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     _enable_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+    # What sqlite-utils sets on a connection it wraps: triggers then behave the same before and
+    # after the store first needs it (see byline.store.connection).
+    db.execute("PRAGMA recursive_triggers = ON")
 
 
-def _bring_schema_up_to_date(db: Database, path: Path) -> None:
+def _bring_schema_up_to_date(db: Connection, path: Path) -> None:
     """Apply the pending migrations, backing up a library that holds documents first.
 
     The window, its workers and the command line may open (or create) the same library at the
@@ -965,23 +1021,25 @@ def _bring_schema_up_to_date(db: Database, path: Path) -> None:
     transaction: the first opener migrates, the others wait (busy timeout) and then find nothing
     left to do, instead of applying the same migrations at once and failing on each other's
     tables. An up-to-date library, the usual case, is only read."""
-    if not migrations.migrations.pending(db):
+    if not migrations.pending_names(db):
         return
     with _write_transaction(db):
-        if not migrations.migrations.pending(db):  # another opener migrated while we waited
+        if not migrations.pending_names(db):  # another opener migrated while we waited
             return
         if db.table_names():
+            from byline.store import backups  # see back_up_if_due
+
             backups.back_up_before_migration(path)
         migrations.migrate(db)
 
 
-def _check_is_byline_library(db: Database, path: Path) -> None:
+def _check_is_byline_library(db: Connection, path: Path) -> None:
     """Refuse another program's SQLite database and a library from a newer Byline."""
     tables = set(db.table_names())
     # Only the bookkeeping table: another Byline is creating this library this very moment.
-    if not tables - {migrations.migrations.migrations_table}:
+    if not tables - {migrations.MIGRATIONS_TABLE}:
         return
-    applied = [m.name for m in migrations.migrations.applied(db)]
+    applied = migrations.applied_names(db)
     if not applied:
         raise LibraryError(
             f"{path} is a SQLite database but not a Byline library; Byline left it untouched."

@@ -1,22 +1,40 @@
 """Every version of the library's schema, as sqlite-utils migrations in the set "byline".
 
-A migration, once released, never changes: a new schema change is one new function at the end of
-this file plus one row in tests/store/test_migrations.py (``SAMPLE_DATA``) that fills the
-database at the version before it. The schema is written as SQL because sqlite-utils' table API
+A migration, once released, never changes: a new schema change is one new ``@migration`` function
+at the end of this file plus one row in tests/store/test_migrations.py (``SAMPLES``) that fills
+the database at the version before it. The schema is written as SQL because sqlite-utils' table API
 cannot declare ``ON DELETE CASCADE`` or FTS5 triggers limited to the columns that matter.
+
+sqlite-utils' ``Migrations`` applies them (``migrate``); which ones a library already has is read
+with plain SQL from the table it keeps (``applied_names``), so that opening an up-to-date library
+does not import sqlite-utils (see ``byline.store.connection``).
 """
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from byline.store.connection import Connection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "byline"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils' Migrations records what it applied
 
-migrations = Migrations(MIGRATION_SET)
+Step = Callable[["Database"], None]
+_STEPS: list[Step] = []  # oldest first
+
+
+def migration(step: Step) -> Step:
+    """Register ``step`` as the newest migration, named after the function."""
+    _STEPS.append(step)
+    return step
 
 
 def run_sql(db: Database, script: str) -> None:
@@ -33,7 +51,7 @@ def run_sql(db: Database, script: str) -> None:
         raise ValueError(f"Incomplete SQL statement: {statement!r}")
 
 
-@migrations(name="m001_initial_schema")
+@migration
 def m001_initial_schema(db: Database) -> None:
     run_sql(
         db,
@@ -173,7 +191,7 @@ def m001_initial_schema(db: Database) -> None:
     )
 
 
-@migrations(name="m002_reading_state")
+@migration
 def m002_reading_state(db: Database) -> None:
     """When a document was last opened (the "opened" sort) and when its note last changed."""
     documents = db.table("documents")
@@ -182,7 +200,7 @@ def m002_reading_state(db: Database) -> None:
     documents.create_index(["last_opened"], index_name="documents_last_opened")
 
 
-@migrations(name="m003_quote_corrections")
+@migration
 def m003_quote_corrections(db: Database) -> None:
     """A reader's fixes to extracted quotes, keyed by span so they outlive re-extraction."""
     run_sql(
@@ -201,7 +219,7 @@ def m003_quote_corrections(db: Database) -> None:
     )
 
 
-@migrations(name="m004_titles_index")
+@migration
 def m004_titles_index(db: Database) -> None:
     """A small index of titles alone, so a search matching most of a large library can still
     find every document whose title matches without ranking all of them."""
@@ -228,10 +246,27 @@ def m004_titles_index(db: Database) -> None:
     )
 
 
-@migrations(name="m005_quote_kind_index")
+@migration
 def m005_quote_kind_index(db: Database) -> None:
     """Lets the library list count each document's quotes by kind from the index alone."""
     db.table("quotes").create_index(["set_id", "kind"], index_name="quotes_set_kind")
+
+
+@migration
+def m006_list_order_indexes(db: Database) -> None:
+    """The library list's orders as indexes (``Library._ORDER_BY``, expression for expression),
+    so its ids come in order without reading every document's row: 2 ms for 10,000 documents,
+    16 without. "imported" already has one (documents_imported, read backwards)."""
+    run_sql(
+        db,
+        """
+        CREATE INDEX documents_by_published
+            ON documents(published IS NULL, published DESC, title COLLATE NOCASE);
+        CREATE INDEX documents_by_title ON documents(title COLLATE NOCASE, id);
+        CREATE INDEX documents_by_opened
+            ON documents(last_opened IS NULL, last_opened DESC, imported DESC, id DESC);
+        """,
+    )
 
 
 FTS_TABLES = ("documents_fts", "notes_fts", "highlights_fts", "titles_fts")
@@ -239,21 +274,50 @@ FTS_TABLES = ("documents_fts", "notes_fts", "highlights_fts", "titles_fts")
 
 def migration_names() -> list[str]:
     """The names of every migration, oldest first."""
-    return [m.name for m in migrations._migrations]
+    return [step.__name__ for step in _STEPS]
 
 
-def migrate(db: Database, attempts: int = 5) -> None:
+@functools.cache
+def migration_set() -> Migrations:
+    """sqlite-utils' Migrations holding every step, made the first time a library migrates."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in _STEPS:
+        migrations(name=step.__name__)(step)
+    return migrations
+
+
+def applied_names(db: Connection) -> list[str]:
+    """The migrations of the set already applied to ``db``, in the order they were (as
+    ``Migrations.applied`` lists them)."""
+    if MIGRATIONS_TABLE not in db.table_names():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [str(r[0]) for r in rows]
+
+
+def pending_names(db: Connection) -> list[str]:
+    """The migrations ``db`` still needs, oldest first."""
+    applied = set(applied_names(db))
+    return [name for name in migration_names() if name not in applied]
+
+
+def migrate(db: Connection, attempts: int = 5) -> None:
     """Bring ``db`` up to the current schema.
 
     The window and the command line may create the same new library at the same moment; the one
     that loses the race sees "locked" or "already exists", waits, and finds nothing left to do."""
     for attempt in range(1, attempts + 1):
         try:
-            migrations.apply(db)
+            migration_set().apply(db.utils)
             return
         except sqlite3.OperationalError:
             if attempt == attempts:
                 raise
             time.sleep(0.05 * attempt)
-            if not migrations.pending(db):
+            if not pending_names(db):
                 return

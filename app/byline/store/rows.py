@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -31,6 +30,8 @@ def content_hash(text: str) -> str:
 
     Folded a piece at a time, each cut after white space: one fold of a 5 MB text holds the GIL
     for over 100 ms, and the window's thread would wait that long while a worker imports."""
+    import hashlib  # here: OpenSSL takes ~3 ms to load, and only adding a document needs it
+
     canonical = unicodedata.normalize("NFC", text)
     digest = hashlib.sha256()
     start, length, first = 0, len(canonical), True

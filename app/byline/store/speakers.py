@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlite_utils import Database
-
 from byline.core.model import Quote, QuoteKind, SpeakerCount, SpeakerIndex, SpeakerQuote
+from byline.store.connection import Connection
 
 _KEY_FUNCTION = "byline_speaker_key"
 
@@ -51,7 +50,7 @@ def speaker_key(name: str | None) -> str | None:
     return key or None
 
 
-def speaker_index(db: Database, version: str) -> SpeakerIndex:
+def speaker_index(db: Connection, version: str) -> SpeakerIndex:
     """Every speaker with their number of quotes and of documents."""
     quotes: Counter[str] = Counter()
     documents: defaultdict[str, set[int]] = defaultdict(set)
@@ -89,7 +88,7 @@ def _display_name(spellings: Counter[str]) -> str:
     return min(spellings, key=lambda s: (-spellings[s], s))
 
 
-def speaker_quotes(db: Database, name: str | None, version: str) -> list[SpeakerQuote]:
+def speaker_quotes(db: Connection, name: str | None, version: str) -> list[SpeakerQuote]:
     """The quotes of the speaker called ``name`` (any spelling that folds to the same key;
     None for the unattributed quotes), documents newest first, each in text order."""
     db.conn.create_function(_KEY_FUNCTION, 1, speaker_key, deterministic=True)
@@ -122,7 +121,7 @@ def speaker_quotes(db: Database, name: str | None, version: str) -> list[Speaker
     ]
 
 
-def documents_without_quotes(db: Database, version: str) -> list[int]:
+def documents_without_quotes(db: Connection, version: str) -> list[int]:
     """The documents this extractor version has not run on yet (never opened since a command
     line import or a restore, or read by an older version), in import order."""
     return [

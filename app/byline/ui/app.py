@@ -1,11 +1,15 @@
 """Starting the window: ``run(paths, data_dir)`` is what ``byline`` (no sub-command, or file paths)
-calls. It hands the paths to an already running Byline for the same library when there is one."""
+calls. It hands the paths to an already running Byline for the same library when there is one.
+
+Start-up time is measured by benchmarks/ui_bench.py; what the first paint does not need is
+imported where it is used (tests/ui/test_start_up.py keeps it so)."""
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QIcon
@@ -14,24 +18,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from byline import APP_ID
 from byline.assets import resource_path
 from byline.core.errors import BylineError
-from byline.store import Library, default_data_dir
-from byline.ui.backup_dialog import offer_recovery
+from byline.store import LIBRARY_FILE, Library, library_folder
 from byline.ui.main_window import MainWindow
 from byline.ui.session import Session
-from byline.ui.single_instance import InstanceServer, hand_over, server_name
 
-DATA_DIR_ENV = "BYLINE_DATA_DIR"
-LIBRARY_FILE = "library.db"
+if TYPE_CHECKING:
+    from byline.store.backups import LibraryHealth
+
 SETTINGS_FILE = "settings.ini"
 
 
 def resolve_data_dir(data_dir: Path | None) -> Path:
     """The same folder the store's ``open_library`` uses."""
-    if data_dir is not None:
-        return Path(data_dir).expanduser()
-    if os.environ.get(DATA_DIR_ENV):
-        return Path(os.environ[DATA_DIR_ENV]).expanduser()
-    return default_data_dir()
+    return library_folder(data_dir)
 
 
 def window_settings(data_dir: Path) -> QSettings:
@@ -40,8 +39,9 @@ def window_settings(data_dir: Path) -> QSettings:
 
 
 def create_window(data_dir: Path) -> MainWindow:
-    """Open the library in ``data_dir`` and build the window over it (not shown)."""
-    library = Library.open(data_dir / LIBRARY_FILE)
+    """Open the library in ``data_dir`` and build the window over it (not shown). The day's
+    backup is made by the window on a worker once it is on screen."""
+    library = Library.open(data_dir / LIBRARY_FILE, daily_backup=False)
     session = Session(library)
     window = MainWindow(session, window_settings(data_dir))
     session.setParent(window)
@@ -62,15 +62,24 @@ def application() -> QApplication:
     return app
 
 
-def run(paths: list[Path], data_dir: Path | None) -> int:
-    """Show the window (importing and opening ``paths``) and run until it closes."""
+def run(
+    paths: list[Path],
+    data_dir: Path | None,
+    health: Callable[[], LibraryHealth] | None = None,
+) -> int:
+    """Show the window (importing and opening ``paths``) and run until it closes. ``health``
+    gives the verdict of a check of the library already started (see cli._start_window)."""
+    from byline.ui.backup_dialog import offer_recovery
+    from byline.ui.single_instance import InstanceServer, hand_over, server_name
+
     folder = resolve_data_dir(data_dir)
     app = application()
     name = server_name(folder)
     if hand_over(name, paths):
         return 0
     try:
-        offer_recovery(folder / LIBRARY_FILE)  # a damaged library: set aside, offer a backup
+        # A damaged library: set aside, and a backup offered.
+        offer_recovery(folder / LIBRARY_FILE, health=health() if health is not None else None)
         window = create_window(folder)
     except BylineError as exc:
         QMessageBox.critical(None, "Byline", str(exc))

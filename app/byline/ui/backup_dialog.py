@@ -27,6 +27,7 @@ from byline.store import Library
 from byline.store.backups import (
     Backup,
     Corrupt,
+    LibraryHealth,
     Recovery,
     backups_dir_for,
     check_library,
@@ -56,11 +57,15 @@ def recovery_question(problem: str, recovery: Recovery) -> str:
     return f"{opening}\n\nRestore the newest backup, from {describe(recovery.newest)}?"
 
 
-def offer_recovery(db_path: Path, parent: QWidget | None = None) -> Backup | None:
-    """At start, before the library is opened: when it is damaged or unreadable, set it aside and
-    ask whether to restore the newest backup (an older one is tried when the newest is damaged
-    too). Returns the backup restored, or None (the library was sound, or starts empty)."""
-    health = check_library(db_path)
+def offer_recovery(
+    db_path: Path, parent: QWidget | None = None, health: LibraryHealth | None = None
+) -> Backup | None:
+    """At start, before the library is opened: when it is damaged or unreadable (``health``, or
+    checked now), set it aside and ask whether to restore the newest backup (an older one is
+    tried when the newest is damaged too). Returns the backup restored, or None (the library was
+    sound, or starts empty)."""
+    if health is None:
+        health = check_library(db_path)
     if not isinstance(health, Corrupt):
         return None
     recovery = set_aside_damaged(db_path)

@@ -4,6 +4,8 @@ workers; only the newest answer of each is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPoint, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from byline.core.errors import BylineError
 from byline.core.model import DocumentSummary, SearchHit
+from byline.core.quotes.version import EXTRACTOR_VERSION
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
 from byline.ui.wording import counted
-from byline.ui.workers import ListingTask, SearchTask, start
+from byline.ui.workers import SearchTask, start
 
 SORTS = (
     ("Newest first", "published"),
@@ -44,7 +48,7 @@ class LibraryPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.documents = DocumentListModel()
+        self.documents = DocumentListModel(self._read_summaries)
         self.hits = SearchHitModel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -86,6 +90,8 @@ class LibraryPane(QWidget):
         self.document_list = EntryList(self)
         self.document_list.setObjectName("documentList")
         self.document_list.setModel(self.documents)
+        # Laid out a page at a time between events, so the first screen needs only one read.
+        self.document_list.setBatchSize(DocumentListModel.PAGE)
         # Several documents can be selected for File › Export (Ctrl/Shift+click).
         self.document_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.document_list.activated.connect(self._document_clicked)
@@ -103,12 +109,10 @@ class LibraryPane(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.stack, 1)
         self._current_doc: int | None = None
-        self._generation = 0
         self._stopped = False
-        self._tasks: set[ListingTask | SearchTask] = set()
+        self._tasks: set[SearchTask] = set()
         self._search_generation = 0
         self._search: SearchTask | None = None  # the one search whose answer is awaited
-        self.loading = False
         self.refresh()
 
     @property
@@ -121,33 +125,18 @@ class LibraryPane(QWidget):
             self.sort_combo.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Reload the list on a worker; the newest request wins."""
-        self._generation += 1
-        task = ListingTask(
-            self.session.db_path,
-            self._generation,
-            self.sort_key,
-            self.tag_combo.currentData() or None,
-        )
-        task.signals.finished.connect(self._listing_ready)
-        task.signals.failed.connect(self._listing_failed)
-        self.loading = True
-        self._start(task)
-
-    def _start(self, task: ListingTask | SearchTask) -> None:
-        # Referenced until its last signal arrives, so its signals object stays alive.
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
-        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
-        start(task)
-
-    def _listing_ready(
-        self, generation: int, summaries: list[DocumentSummary], tags: list[str]
-    ) -> None:
-        if generation != self._generation or self._stopped:
+        """Reload the list: the tags and the documents' ids in order, two short queries (on
+        indexes); the model reads the summaries of the rows shown."""
+        if self._stopped:
             return
-        self.loading = False
+        library = self.session.library
         tag = self.tag_combo.currentData() or None
+        try:
+            tags = library.all_tags()
+            ids = library.document_ids(sort=self.sort_key, tag=tag if tag in tags else None)
+        except BylineError as exc:
+            self.count_label.setText(str(exc))
+            return
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
         self.tag_combo.addItem("All tags", "")
@@ -156,19 +145,30 @@ class LibraryPane(QWidget):
         self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(tag) if tag else 0))
         self.tag_combo.blockSignals(False)
         tag = self.tag_combo.currentData() or None
-        self.documents.set_items(summaries)
+        self.documents.set_ids(ids)
         if self.stack.currentWidget() is self.document_list:
             self.count_label.setText(
-                counted(len(summaries), "document") + (f" tagged #{tag}" if tag else "")
+                counted(len(ids), "document") + (f" tagged #{tag}" if tag else "")
             )
         if self._current_doc is not None:
             self.mark_current(self._current_doc)
         self.listingChanged.emit()
 
-    def _listing_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation and not self._stopped:
-            self.loading = False
-            self.count_label.setText(message)
+    def _start(self, task: SearchTask) -> None:
+        # Referenced until its last signal arrives, so its signals object stays alive.
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
+        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
+        start(task)
+
+    def _read_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
+        try:
+            return self.session.library.document_summaries(
+                doc_ids, extractor_version=EXTRACTOR_VERSION
+            )
+        except BylineError as exc:
+            self.count_label.setText(str(exc))
+            return []
 
     def stop_timers(self) -> None:
         self._stopped = True

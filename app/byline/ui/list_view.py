@@ -6,7 +6,7 @@ a list of thousands of quotes or highlights appears at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,17 @@ class EntryList(QListView):
         if row < 0:
             self.clearSelection()
             return
-        index = self.model().index(row, 0)
-        self.setCurrentIndex(index)
-        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.setCurrentIndex(self.model().index(row, 0))
+        if self.isVisible():
+            self._scroll_to_current()
+        else:  # scrolling lays the list out: not yet, at a width it will not have when shown
+            QTimer.singleShot(0, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        if self.visualRect(index).isValid():
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        elif self.isVisible():  # laid out a batch at a time: wait for the batch that holds it
+            QTimer.singleShot(0, self._scroll_to_current)

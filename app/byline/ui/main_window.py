@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeySequence,
+    QPaintEvent,
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
@@ -51,7 +52,6 @@ from byline.core.model import (
 )
 from byline.ui import commands
 from byline.ui.attribution import attributed
-from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -61,11 +61,11 @@ from byline.ui.opening import OpenedDocument, open_from_library
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
-from byline.ui.shortcuts_dialog import ShortcutsDialog
 from byline.ui.speakers_view import SpeakersView
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
 from byline.ui.wording import counted
 from byline.ui.workers import (
+    DailyBackupTask,
     ExportTask,
     ImportTask,
     MarkdownCopyTask,
@@ -73,9 +73,12 @@ from byline.ui.workers import (
     QuotesTask,
     start,
 )
+from byline.workflows import cached_document_quotes
 
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
+    from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
+    from byline.ui.shortcuts_dialog import ShortcutsDialog
 
 Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask | OpenTask
 Span = tuple[int, int]
@@ -134,12 +137,14 @@ class MainWindow(QMainWindow):
         self._copy_after_quotes: int | None = None  # document to copy once its quotes are in
         self._open_generation = 0  # answers of open_document_soon asked before are dropped
         self._opening: OpenTask | None = None
+        self._painted = False  # see paintEvent
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
+        self._apply_application_theme()  # before the widgets: after, each would lay out anew
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -148,10 +153,12 @@ class MainWindow(QMainWindow):
 
     # ================================================================== building
     def _build_widgets(self) -> None:
-        self.library_pane = LibraryPane(self.session, self)
-        self.speakers_view = SpeakersView(self.session.db_path, self)
-        self.library_side = QTabWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Made in the splitter: moved into it, the list would be laid out again (style sheet).
+        self.library_side = QTabWidget(self.splitter)
         self.library_side.setObjectName("librarySide")
+        self.library_pane = LibraryPane(self.session, self.library_side)
+        self.speakers_view = SpeakersView(self.session.db_path, self.library_side)
         self.library_side.addTab(self.library_pane, "Documents")
         self.library_side.addTab(self.speakers_view, "Speakers")
         self.library_side.setMinimumWidth(200)
@@ -196,7 +203,6 @@ class MainWindow(QMainWindow):
         self.sidebar.addTab(self.notes_panel, "Notes")
         self.sidebar.setMinimumWidth(260)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.library_side)
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.sidebar)
@@ -578,10 +584,6 @@ class MainWindow(QMainWindow):
 
     def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
         """The document's corrected quotes if they are cached, else None (never extracts)."""
-        # Imported here, not at the top: the extractor loads its word lists on import, and an
-        # empty library should open without waiting for them.
-        from byline.workflows import cached_document_quotes
-
         return cached_document_quotes(self.library, doc_id)
 
     def _extract_quotes(self, doc_id: int) -> None:
@@ -912,11 +914,14 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
+        self.reader.set_dark(self._apply_application_theme())
+
+    def _apply_application_theme(self) -> bool:
         dark = is_dark(self.theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dark)
-        self.reader.set_dark(dark)
+        return dark
 
     def _system_scheme_changed(self) -> None:
         if self.theme is ThemeChoice.SYSTEM:
@@ -1066,6 +1071,8 @@ class MainWindow(QMainWindow):
     # ================================================================== exporting
     def ask_export_markdown(self) -> ExportDialog:
         """Open the export dialog (not modal); its Export button starts the export."""
+        from byline.ui.export_dialog import ExportDialog  # loaded when first wanted
+
         dialog = ExportDialog(
             self,
             has_current=self.document is not None,
@@ -1078,6 +1085,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _export_ids(self, scope: ExportScope) -> list[int]:
+        from byline.ui.export_dialog import ExportScope
+
         if scope is ExportScope.CURRENT:
             return [self.document.id] if self.document is not None else []
         if scope is ExportScope.SELECTED:
@@ -1307,6 +1316,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== help
     def show_shortcuts(self) -> ShortcutsDialog:
+        from byline.ui.shortcuts_dialog import ShortcutsDialog  # loaded when first wanted
+
         dialog = ShortcutsDialog(self.menus, self)
         dialog.open()
         return dialog
@@ -1350,6 +1361,18 @@ class MainWindow(QMainWindow):
             self.reader.verticalScrollBar().setValue(_as_int(s.value("scroll", 0)))
         else:
             self._show_welcome()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the window does at start that its first frame does not need (issue 5: the time
+        to the first paint counts)."""
+        if not self._closed:
+            start(DailyBackupTask(self.library.path))
 
     def save_settings(self) -> None:
         s = self.settings

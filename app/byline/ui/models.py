@@ -1,9 +1,10 @@
 """List models over Byline's values, for the library pane and the sidebar. Each holds a list of
-frozen values and shows them; ``ItemRole`` gives the value itself back."""
+frozen values and shows them (the library list reads them as they are shown); ``ItemRole`` gives
+the value itself back."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -52,13 +53,19 @@ class ValueListModel(QAbstractListModel, Generic[T]):
     def item(self, row: int) -> T:
         return self._items[row]
 
+    def value_at(self, row: int) -> T | None:
+        """What ``row`` shows (None: nothing to show)."""
+        return self._items[row]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        value = self._items[index.row()]
+        value = self.value_at(index.row())
+        if value is None:
+            return None
         if role == ItemRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
@@ -80,6 +87,52 @@ class ValueListModel(QAbstractListModel, Generic[T]):
 
 
 class DocumentListModel(ValueListModel[DocumentSummary]):
+    """Every document's id, in the list's order, and the summaries of the rows the view asks
+    for, read ``PAGE`` at a time: a library of 10,000 documents shows its first screen without
+    reading the rest."""
+
+    PAGE = 50
+
+    def __init__(self, read: Callable[[Sequence[int]], list[DocumentSummary]]) -> None:
+        super().__init__()
+        self._read = read
+        self._ids: list[int] = []
+        self._read_rows: dict[int, DocumentSummary | None] = {}  # by id; None: it went
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._read_rows = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._ids)
+
+    def value_at(self, row: int) -> DocumentSummary | None:
+        """The summary in ``row``: None when the document went (until the next ``set_ids``)."""
+        doc_id = self._ids[row]
+        if doc_id not in self._read_rows:
+            first = row - row % self.PAGE
+            page = self._ids[first : first + self.PAGE]
+            found = {summary.id: summary for summary in self._read(page)}
+            self._read_rows.update((i, found.get(i)) for i in page)
+        return self._read_rows[doc_id]
+
+    def set_items(self, items: Sequence[DocumentSummary]) -> None:
+        self.set_ids([s.id for s in items])
+        self._read_rows = {s.id: s for s in items}
+
+    @property
+    def items(self) -> list[DocumentSummary]:
+        """Every row's summary (reading them all)."""
+        return [s for s in map(self.value_at, range(len(self._ids))) if s is not None]
+
+    def item(self, row: int) -> DocumentSummary:
+        value = self.value_at(row)
+        if value is None:
+            raise LookupError(f"document {self._ids[row]} is no longer in the library")
+        return value
+
     def display(self, value: DocumentSummary) -> str:
         meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
         quotes = (
@@ -101,10 +154,10 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
         return value.title + (f"\nTags: {', '.join(value.tags)}" if value.tags else "")
 
     def row_of(self, doc_id: int) -> int:
-        for row, item in enumerate(self._items):
-            if item.id == doc_id:
-                return row
-        return -1
+        try:
+            return self._ids.index(doc_id)
+        except ValueError:
+            return -1
 
 
 class SearchHitModel(ValueListModel[SearchHit]):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QThread
 from byline.core.model import Document, Highlight, Quote
 from byline.store import Library
 from byline.ui.rendering import ReadingLook, RenderedDocument, render_document
+from byline.workflows import cached_document_quotes
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ def open_from_library(
 ) -> OpenedDocument:
     """Read a document with its highlights, note and cached quotes, and render it. Raises
     NotFound when it is not in the library (any more)."""
-    # Imported here: the extractor loads its word lists on import, and an empty library
-    # should open without waiting for them.
-    from byline.workflows import cached_document_quotes
-
     document = library.get_document(doc_id)
     highlights = library.highlights(doc_id)
     note = library.get_note(doc_id)

@@ -20,6 +20,7 @@ HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {
     "orange": ("#fbcf9f", "#6e4320"),
 }
 COLOR_NAMES = tuple(HIGHLIGHT_COLORS)
+_APPLIED_LOOK = "bylineLook"  # application property: the look apply_theme set last
 
 
 class ThemeChoice(StrEnum):
@@ -63,7 +64,11 @@ def reading_colors(dark: bool) -> ReadingColors:
 
 
 def apply_theme(app: QApplication, dark: bool) -> None:
-    """Fusion with a palette of our own, so the look is the same on every desktop."""
+    """Fusion with a palette of our own, so the look is the same on every desktop. The look
+    applied already is not applied again: each change makes every widget lay itself out anew."""
+    if app.property(_APPLIED_LOOK) == ("dark" if dark else "light"):
+        return
+    app.setProperty(_APPLIED_LOOK, "dark" if dark else "light")
     app.setStyle("Fusion")
     palette = QPalette()
     if dark:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
-from byline.store import Library
+from byline.store import Library, back_up_if_due
 from byline.ui.opening import open_from_library
 from byline.ui.rendering import ReadingLook
 
@@ -99,36 +99,6 @@ def start(task: QRunnable) -> None:
 
 
 __all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
-
-
-class ListingSignals(QObject):
-    finished = Signal(int, object, object)  # generation, list[DocumentSummary], list[str] tags
-    failed = Signal(int, str)
-
-
-class ListingTask(QRunnable):
-    """Read the library list (and every tag) for the library pane: with thousands of documents
-    the query takes longer than a frame."""
-
-    def __init__(self, db_path: Path, generation: int, sort: str, tag: str | None) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.generation = generation
-        self.sort, self.tag = sort, tag
-        self.signals = ListingSignals()
-
-    def run(self) -> None:
-        from byline.workflows import library_documents  # see ImportTask.run
-
-        try:
-            with Library.open(self.db_path) as library:
-                tags = library.all_tags()
-                tag = self.tag if self.tag in tags else None
-                summaries = library_documents(library, sort=self.sort, tag=tag)
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        self.signals.finished.emit(self.generation, summaries, tags)
 
 
 class SearchSignals(QObject):
@@ -330,3 +300,15 @@ class CheckTask(QRunnable):
             self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
             raise
         self.signals.finished.emit(self.generation, result)
+
+
+class DailyBackupTask(QRunnable):
+    """The day's backup of the library when it is due: a copy of the whole file, seconds on a
+    large library, so the window makes it here once it is on screen."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    def run(self) -> None:
+        back_up_if_due(self.db_path)

@@ -28,8 +28,8 @@ from byline.core.quotes.mentions import (
 from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
-# Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.22"
+# EXTRACTOR_VERSION (version.py) keys the cached quotes: bump it whenever the output for some
+# text can change.
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
