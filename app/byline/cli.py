@@ -21,6 +21,7 @@ from typing import Any
 
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport, Quote, QuoteKind, SpeakerIndex, SpeakerQuote
+from byline.core.wording import counted
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -346,11 +347,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in docs:
         date = (d.published or "")[:10]
         source = " · ".join(x for x in (d.outlet, date) if x)
-        quotes = "quotes not read yet" if d.quote_count is None else f"{d.quote_count} quotes"
+        quotes = "quotes not read yet" if d.quote_count is None else counted(d.quote_count, "quote")
+        highlights = counted(d.highlight_count, "highlight")
         print(
             f"{d.id:>5}  {d.title}"
             + (f"  ({source})" if source else "")
-            + f"  [{quotes}, {d.highlight_count} highlights, {d.note_count} notes]"
+            + f"  [{quotes}, {highlights}, {counted(d.note_count, 'note')}]"
         )
     return EXIT_OK
 

@@ -80,6 +80,20 @@ def test_list_text_counts_the_quotes_found_at_import(
     assert "[2 quotes, 0 highlights, 0 notes]" in capsys.readouterr().out
 
 
+def test_list_text_words_one_of_each_in_the_singular(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from byline.store import Library
+
+    main(["--data-dir", str(data_dir), "import", str(write(tmp_path / "a.txt", ARTICLE))])
+    with Library.open(data_dir / "library.db") as library:
+        (summary,) = library.list_documents()
+        library.add_highlight(summary.id, 0, 7, note="Check the vote count.")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    assert "[2 quotes, 1 highlight, 1 note]" in capsys.readouterr().out
+
+
 def test_search_finds_document_text(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from byline.core.errors import BylineError
 from byline.core.model import DocumentSummary, SearchHit
 from byline.core.quotes.version import EXTRACTOR_VERSION
+from byline.core.wording import counted
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
-from byline.ui.wording import counted
 from byline.ui.workers import SearchTask, start
 
 SORTS = (

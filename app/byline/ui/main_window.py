@@ -50,6 +50,7 @@ from byline.core.model import (
     QuoteCorrection,
     SearchHit,
 )
+from byline.core.wording import counted
 from byline.ui import commands
 from byline.ui.attribution import attributed
 from byline.ui.find_bar import FindBar
@@ -63,7 +64,6 @@ from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.speakers_view import SpeakersView
 from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
-from byline.ui.wording import counted
 from byline.ui.workers import (
     DailyBackupTask,
     ExportTask,

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
 )
 
 from byline.core.model import DocumentSummary, Highlight, Quote, SearchHit
+from byline.core.wording import counted
 from byline.ui.attribution import readable_date, strip_quotation_marks
 from byline.ui.floating_bar import color_swatch
-from byline.ui.wording import counted
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 UNATTRIBUTED = "Unattributed"

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from byline.core.model import QuoteKind, SpeakerCount, SpeakerIndex, SpeakerQuote
+from byline.core.wording import counted
 from byline.ui.attribution import readable_date, strip_quotation_marks
 from byline.ui.list_view import EntryList
 from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide
 from byline.ui.speakers_tasks import SpeakerQuotesTask, SpeakersTask
-from byline.ui.wording import counted
 from byline.ui.workers import start
 
 REFRESH_DELAY_MS = 300  # a burst of changes (an undo of many steps) counts once

@@ -1,4 +1,4 @@
-"""How the window words counts, in one place: "1 note", "2 notes"."""
+"""How Byline words counts, in the window and on the command line alike: "1 note", "2 notes"."""
 
 from __future__ import annotations
 
