@@ -47,6 +47,36 @@ def test_pressing_h_stores_the_selection_with_canonical_offsets_and_draws_it(
     assert window.highlights_panel.current.id == stored[0].id
 
 
+def test_a_selection_cutting_words_highlights_them_whole(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("Russian officer")
+    window.reader.select_span(start + 3, start + len("Russian offi"))  # "sian offi"
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert [h.exact for h in library.highlights(doc_id)] == ["Russian officer"]
+
+
+def test_h_on_a_passage_already_highlighted_makes_no_second_highlight(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("Russian officer")
+    for _ in range(2):
+        window.reader.select_span(start, start + len("Russian officer"))
+        window.reader.setFocus()
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert len(library.highlights(doc_id)) == 1
+    assert "already highlighted" in window.statusBar().currentMessage()
+
+
 def test_pressing_n_highlights_and_puts_the_caret_in_its_note(
     qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
 ) -> None:

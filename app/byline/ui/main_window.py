@@ -647,6 +647,9 @@ class MainWindow(QMainWindow):
         if self.document is None or span is None:
             self.statusBar().showMessage("Select some text first.", 3000)
             return
+        if any((h.start, h.end) == span for h in self.highlights):
+            self.statusBar().showMessage("This passage is already highlighted.", 3000)
+            return
         command = commands.CreateHighlight(
             self.session, self.document.id, span[0], span[1], color or self.current_color
         )

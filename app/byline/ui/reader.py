@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from byline.core.model import Document, Highlight, Quote, QuoteKind
+from byline.core.selection import passage_span
 from byline.ui.floating_bar import FloatingBar
 from byline.ui.rendering import ReadingLook, RenderedDocument, reading_font, render_document
 from byline.ui.textmap import OffsetMap
@@ -172,18 +173,14 @@ class ReaderView(QTextBrowser):
 
     # -- selection and caret, in canonical offsets ---------------------------------------------
     def selected_span(self) -> Span | None:
-        """The selected text as canonical offsets, trimmed of surrounding white space."""
+        """The selection as the canonical offsets of a passage: trimmed of surrounding white
+        space and widened to whole words (``core.selection``)."""
         cursor = self.textCursor()
         if self._document is None or not cursor.hasSelection():
             return None
         start = self._map.to_text(cursor.selectionStart())
         end = self._map.to_text(cursor.selectionEnd())
-        text = self._document.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if end > start else None
+        return passage_span(self._document.text, start, end)
 
     def select_span(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
