@@ -23,13 +23,13 @@ AUX = (
     r"(?:(?:also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
     r"|will|did|does|do|(?:was|were|is)\s+quoted\s+as|\w+ly)\s+)*"
 )
-# Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
 # Its runs of words are possessive ({1,120}+): each must end at a comma, so a shorter one never
 # matches where the whole run did not, and the engine need not try them all.
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
               r"(?P<appos>[^,“”\"]{1,120}+(?:,\s+(?:who|where|which|and)\b[^,“”\"]{1,120}+){0,2}),)?")
+# Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and(?!\s+[A-Z])|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"

@@ -120,8 +120,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 _WORD = re.compile(r"\S+")
-# indexes of the readings in _patterns
-_ACCORDING_FIRST, _ACCORDING_LAST, _TOLD, _SPEAKER_FIRST = 0, 1, 2, 3
+# indexes of the readings in _patterns (the one at 3, the subject first, is always tried)
+_ACCORDING_FIRST, _ACCORDING_LAST, _TOLD = 0, 1, 2
 _CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INNER = 4, 5, 6, 7, 8
 _INSERTED = 9
 
