@@ -89,3 +89,74 @@ def test_organisation_name_with_and_after_the_cue() -> None:
     text = "Funding rose by a third this year, says Heart and Stroke manager Erin Kwan."
     (q,) = _indirect(text)
     assert q.speaker == "Erin Kwan"
+
+
+def test_a_date_between_the_verb_and_the_report() -> None:
+    for text, speaker, clause in [
+        ("The tenants' association stated in July it would fight the eviction.",
+         "The tenants' association", "it would fight the eviction"),
+        ("Mayor Ines Ortiz said on Dec. 4 the mill would reopen in the spring.",
+         "Ines Ortiz", "the mill would reopen in the spring"),
+        ("The board announced in early March that tuition would rise again.",
+         "The board", "tuition would rise again"),
+    ]:
+        (q,) = _indirect(text)
+        assert (q.speaker, q.text) == (speaker, clause)
+
+
+def test_a_speech_verb_after_a_determiner_is_a_noun() -> None:
+    text = ("A lawyer quoted in the filing, which ran to 40 pages, said the contract was void "
+            "from the start.")
+    (q,) = _indirect(text)
+    assert q.speaker == "A lawyer quoted in the filing"
+    assert q.text == "the contract was void from the start"
+
+
+def test_subordinate_clause_put_before_the_speaker() -> None:
+    for text, speaker in [
+        ("Although no group has claimed responsibility for the blast, the ministry said in a "
+         "statement on Friday that the device was homemade.", "the ministry"),
+        ("While the cause of the outage is still being investigated, Hydro Quebec said power "
+         "would be back by evening.", "Hydro Quebec"),
+    ]:
+        (q,) = _indirect(text)
+        assert q.speaker == speaker
+    assert _indirect("Because the river rose all week, the festival was moved to a school.") == []
+
+
+def test_speaker_inside_a_when_clause() -> None:
+    text = ("Nadia Kerr spoke to staff on Monday.\n\n"
+            "The mood changed when she said the plant would close by June.")
+    (q,) = _indirect(text)
+    assert (q.speaker, q.text) == ("Nadia Kerr", "the plant would close by June")
+
+
+def test_someone_indefinite_after_when_or_if_is_no_source() -> None:
+    for text in [
+        "A lockout is when an employer tells workers they cannot come to work.",
+        "If a doctor says you are fit to travel, the airline will let you board.",
+        "A renoviction happens when a landlord tells a tenant they must leave for repairs.",
+    ]:
+        assert _indirect(text) == [], text
+
+
+def test_unnamed_source_keeps_the_words_that_say_who_it_is() -> None:
+    for text, speaker in [
+        ("Sources familiar with the talks said the deal could close by Friday.",
+         "Sources familiar with the talks"),
+        ("An official briefed on the plan said the vote would be delayed.",
+         "An official briefed on the plan"),
+        ("The network will be sold, according to people close to the owners.",
+         "people close to the owners"),
+    ]:
+        (q,) = _indirect(text)
+        assert q.speaker == speaker, text
+
+
+def test_tweeted_and_advised_report_a_clause_not_an_object() -> None:
+    (q,) = _indirect("The mayor tweeted that the bridge would reopen on Monday.")
+    assert (q.speaker, q.cue) == ("The mayor", "tweeted")
+    (q,) = _indirect("The coach advises that the team will need a week to recover.")
+    assert q.text == "the team will need a week to recover"
+    assert _indirect("The mayor tweeted a photo of the flooded bridge.") == []
+    assert _indirect("Police advised residents to stay indoors until the morning.") == []

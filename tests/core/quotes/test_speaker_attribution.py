@@ -193,3 +193,22 @@ def test_commented_is_a_cue_and_an_unnamed_source_keeps_its_of_phrase() -> None:
             "“I’ve never seen one come in on budget.”")
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "direct"]
     assert (q.speaker, q.cue) == ("one veteran of the transit projects", "commented")
+
+
+def test_they_is_the_plural_body_a_sentence_opens_with() -> None:
+    for text, body in [
+        ("The Greens want a vote on the plan this spring. They say the tax is far too low.",
+         "The Greens"),
+        ("Republican senators met on Monday, and they say they will not accept the bill.",
+         "Republican senators"),
+        ("Officials were in the town by noon. They said the water had peaked overnight.",
+         "Officials"),
+    ]:
+        (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+        assert q.speaker == body, text
+
+
+def test_they_is_not_a_plural_thing_a_sentence_opens_with() -> None:
+    text = "The results were mixed at best. They say the trend is clear, the authors argue."
+    speakers = {q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"}
+    assert "The results" not in speakers

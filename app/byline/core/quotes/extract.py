@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.22"
+EXTRACTOR_VERSION = "0.23"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -41,6 +41,14 @@ _SENTENCE_STOP = re.compile(r"[.!?]")
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
+# An unnamed source and the words after the noun that say who it is, as news writing names
+# sources it may not name: "sources familiar with the talks", "a person briefed on the plan",
+# "an expert cited in the report", "officials close to the minister".
+_POSTMODIFIED = re.compile(
+    r"(?:(?i:an?|the|some|two|three|several|many|other)\s+)?(?:[\w-]+\s+)?(?P<head>[\w-]+)\s+"
+    r"(?:familiar|close|present|involved|cited|quoted|briefed|speaking)\s+"
+    r"(?:with|to|on|in|at|for)\s+\S"
+)
 _OPENING_WORD = re.compile(r"(?i:as|and|but|so)\s+")
 # "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
 # (the lookahead: a sentence that starts with another letter fails at its first)
@@ -49,6 +57,13 @@ _DEFINITE_SUBJECT = re.compile(
     r"[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# A sentence whose subject is a plural body: "The Conservatives believe ...", "Republican
+# senators are eager ...", "But officials say ...". A later "they" most likely means it.
+_PLURAL_SUBJECT = re.compile(
+    r"(?=[A-Z])(?:(?:But|And|So|Still|Yet|Now)\s+)?"
+    r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?P<head>[A-Za-z][a-z]+s))"
+    r"\s+[a-z]"  # then its verb, or "of", "who": still the subject's words
+)
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 
 
@@ -89,6 +104,16 @@ def _mention_in(speaker_text: str, cue: str, lang: str) -> Mention | None:
         # "one veteran of the infrastructure projects", "another member of the public":
         # an unnamed source is named by the whole phrase
         return replace(mention, text=whole_text)
+    modified = _POSTMODIFIED.match(whole_text)
+    if modified and len(whole_text.split()) <= 9:
+        head = modified.group("head").lower()
+        lex = load_lexicon(lang)
+        plural_role = head.endswith("s") and head[:-1] in lex.titles
+        if head in lex.groups or plural_role or head in lex.titles:
+            # "sources familiar with the talks", "an expert cited in the report": who the
+            # source is lies in the words after the noun, so they are kept
+            kind = "group" if head in lex.groups or plural_role else "description"
+            return Mention(kind, whole_text, roles=(head,))
     if mention is None and cue == "according to" and whole is None:
         # "according to" always names a source, a document as much as a person
         return Mention("group", speaker_text.strip())
@@ -299,7 +324,11 @@ class _Reader:
 
     def subject_description(self, ss: int) -> None:
         """A sentence opening with "The officer ..." is about the officer the article
-        introduced: later pronouns mean them."""
+        introduced: later pronouns mean them. One opening with a plural body ("The Liberals
+        say") makes that body what a later "they" means."""
+        plural = _PLURAL_SUBJECT.match(self.text, ss)
+        if plural is not None:
+            self.plural_subject(plural.group("np"), plural.group("head").lower(), ss)
         m = _DEFINITE_SUBJECT.match(self.text, ss)
         if m is None:
             return
@@ -313,6 +342,22 @@ class _Reader:
             if role in p.roles and p.is_person:
                 self.people.mentioned(p, True)
                 return
+
+    def plural_subject(self, np: str, head: str, pos: int) -> None:
+        """Note the body ``np`` (its last word ``head``) as a sentence's subject, if it is one:
+        a group noun ("officials"), a role's plural ("senators") or a capitalised plural after
+        "the" ("the Democrats"), not "The results" or "Ambulances"."""
+        singular = head[:-1]
+        capitalised = np.split()[-1][0].isupper()
+        if not (head in self.lex.groups or singular in self.lex.titles
+                or (capitalised and np[:4].lower() == "the " and head not in self.stop)):
+            return
+        if capitalised and " " not in np and head not in self.lex.groups and (
+                singular not in self.lex.titles):
+            return  # one capitalised word opening a sentence may be any noun
+        self.advance(pos)
+        body = self.people.introduce(np, pos, (head,), "p", named=False)
+        self.people.mentioned(body, True)
 
     def is_title(self, q: QuotedSpan) -> bool:
         """A capitalised name in quotes inside the writer's sentence: a title or a brand

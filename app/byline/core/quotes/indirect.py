@@ -14,12 +14,17 @@ from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+# A date: "in July", "on Dec. 21", "in early March" (news style abbreviates the long months)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DATE = rf"(?:in\s+(?:early\s+|mid-|late\s+)?{_MONTH}|on\s+{_MONTH}\s+\d{{1,2}})"
 _MEDIUM = (
     r"(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|interview|email|"
     r"e-mail|release|letter|post|tweet|report|decision|speech|conference|video|filing|ruling)"
 )
 _BETWEEN = (
-    rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+{_DATE}|\s+(?:last|this)\s+(?:week|month|year|night|morning)"
+    rf"|\s+earlier|\s+later"
     rf"|\s+in\s+{_MEDIUM}|\s+(?:by|in\s+an?)\s+(?:text\s+message|e-?mail|phone|telephone)"
     r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
     # a few words, then "that": "noted several times that", "acknowledged before the judge that"
@@ -31,8 +36,23 @@ _OBJECT = (
     # a programme named in quotes: "told NBC’s “Today” show"
     r"(?:[“\"][^”\"]{1,40}[”\"]\s+(?:show|program|programme|podcast|newspaper))?))"
 )
-# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma)
-_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+)?"
+# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma),
+# and a subordinate clause put first, which may be long: "Although investigators still do not
+# know who is responsible, the firm said ..."
+_OPENER = (r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+"
+           r"|(?:Although|Though|While|Because|Since|If|When|Even\s+though|As)\s"
+           r"[^,“”\"]{0,120}+,\s+)?")
+# Not right after a determiner: there a speech verb's form is a noun ("an expert cited in the
+# report") and a speaker phrase would start inside a noun phrase ("a landlord" is not "landlord").
+# (one look-behind for each length of word: each is a fixed width)
+_NO_DETERMINER_BEFORE = r"(?<!\b(?:the|The|its|his|her)\s)(?<!\ban\s)(?<!\ba\s)(?<!\btheir\s)"
+# Words that open a clause of their own: a speaker phrase right before a verb does not hold one
+# ("clutching at straws when he said": the speaker is "he").
+_SUBORDINATOR = (r"(?:when|while|because|if|that|which|who|whom|where|after|before|since"
+                 r"|until|although|though|unless|whether|as|than)\b")
+# Someone indefinite after "when" or "if" is anyone at all, not a source: "A renoviction is when
+# a landlord tells a tenant they must leave", "if a doctor says you are fit".
+_HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
 _MIN_CLAUSE_WORDS = 3
 
 
@@ -80,7 +100,7 @@ _NOT_A_CLAUSE = re.compile(
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
     forms, _ = _reporting_verbs(lang)
-    cue = rf"(?P<cue>{alternation(forms)})\b"
+    cue = rf"{_NO_DETERMINER_BEFORE}(?P<cue>{alternation(forms)})\b"
     tell_cue = rf"(?P<cue>{alternation(_tell_forms(lang))})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
@@ -91,7 +111,9 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     clause_to_end = r"(?P<clause>.*[^\s.!?]|.)[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause_to_end}"
     participles = alternation(f for f in forms if f.endswith("ing"))
-    short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
+    word = rf"(?!{_SUBORDINATOR}){TOK}"
+    short_spk = (rf"{_NO_DETERMINER_BEFORE}{_HYPOTHETICAL}"
+                 rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{word}(?:\s+{word}){{0,2}})")
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
@@ -108,22 +130,23 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?,\s+(?P<cue>{participles})\s+"
             rf"(?:that\s+)?{clause_to_end}"
         ),
-        # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
-        # (tried only where a speech verb is, see _inner_readings)
-        re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
         # the speaker set inside the reported words: "Police, Sinclair says, have no policies"
         re.compile(
             rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{AUX}{cue}"
             rf"|(?P<acc>according\s+to)\s+(?P<src>[^,“”\"]{{1,80}})),\s+[^“”\"]+?){end}"
         ),
+        # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
+        # (tried only where a speech verb is, see _inner_readings; after the reading above:
+        # "revenues, they promise, will be ..." is not "they promise <clause>")
+        re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
     )
 
 
 _WORD = re.compile(r"\S+")
 # indexes of the readings in _patterns (the one at 3, the subject first, is always tried)
 _ACCORDING_FIRST, _ACCORDING_LAST, _TOLD = 0, 1, 2
-_CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INNER = 4, 5, 6, 7, 8
-_INSERTED = 9
+_CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INSERTED = 4, 5, 6, 7, 8
+_INNER = 9
 
 
 @cache

@@ -245,6 +245,8 @@ class People:
         p.is_person = p.is_person or evidence
         if gender in ("m", "f") and (not p.gender or p.gender_from_name) and p.votes == [0, 0]:
             p.gender = gender
+        elif gender == "p" and not named and not p.gender:
+            p.gender = "p"  # a body described ("officials", "the union"): what "they" can mean
         return p
 
     def shows_person(self, p: Person) -> None:
