@@ -160,3 +160,48 @@ def test_tweeted_and_advised_report_a_clause_not_an_object() -> None:
     assert q.text == "the team will need a week to recover"
     assert _indirect("The mayor tweeted a photo of the flooded bridge.") == []
     assert _indirect("Police advised residents to stay indoors until the morning.") == []
+
+
+def test_participle_after_a_quote_s_cue_reports_more_of_the_speaker() -> None:
+    for text, cue, clause in [
+        ("“We ran for the stairs,” Ivo Markovic said, adding that the guards fired back.",
+         "adding", "the guards fired back"),
+        ("“It is a good day,” said Mayor Lena Brandt, noting that the road had cost less than "
+         "planned.", "noting", "the road had cost less than planned"),
+    ]:
+        (q,) = _indirect(text)
+        assert (q.cue, q.text) == (cue, clause)
+        assert q.speaker in ("Ivo Markovic", "Lena Brandt")
+
+
+def test_quoted_words_in_the_report_after_a_quote_are_part_of_it() -> None:
+    text = ("“We keep our promises,” Rep. Ana Ruiz said, noting that voters have “more say than "
+            "they think” in the capital.")
+    quotes = [q for q in extract_quotes(text) if q.kind.value != "scare"]
+    assert [q.kind.value for q in quotes] == ["direct", "indirect"]
+    assert quotes[1].text == "voters have “more say than they think” in the capital"
+
+
+def test_but_or_especially_after_a_trailing_cue_carries_on_the_report() -> None:
+    for text, clause in [
+        ("The fees are a heavy load for many families, she said, especially those who arrived "
+         "this year.", "those who arrived this year"),
+        ("Most of the staff got out through the kitchen, Tom Reyes said, but two cooks were "
+         "trapped upstairs.", "two cooks were trapped upstairs"),
+    ]:
+        first, second = _indirect(text)
+        assert second.text == clause
+        assert second.speaker == first.speaker
+
+
+def test_writer_s_words_after_a_trailing_cue_are_not_the_speaker_s() -> None:
+    for text in [
+        ("“My studies come later,” Omar Haddad said, speaking through a translator at the "
+         "school."),
+        ("Some people spread fear about newcomers, he said, though he did not name anyone at "
+         "the event."),
+        "“It was worth it,” Kim Ode said, ladling soup into a bowl for her guests.",
+    ]:
+        assert len(_indirect(text)) <= 1, text
+        assert not any("name anyone" in q.text or "translator" in q.text or "ladling" in q.text
+                       for q in _indirect(text))

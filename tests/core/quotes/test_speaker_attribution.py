@@ -212,3 +212,10 @@ def test_they_is_not_a_plural_thing_a_sentence_opens_with() -> None:
     text = "The results were mixed at best. They say the trend is clear, the authors argue."
     speakers = {q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"}
     assert "The results" not in speakers
+
+
+def test_pronoun_after_a_report_does_not_mean_someone_it_names() -> None:
+    text = ("Ken Ochieng, a bank manager, was on the third floor with Paul Otieno.\n\n"
+            "Otieno and two colleagues hid under their desks, he said.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Ken Ochieng"

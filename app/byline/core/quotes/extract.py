@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.23"
+EXTRACTOR_VERSION = "0.24"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -165,6 +165,20 @@ _SECOND_REPORT = re.compile(
 )
 
 
+# What the speaker said next, after a cue that closes a clause: "..., she said, especially those
+# still ...", "..., he said, but one person ran ...", '"...," he said, adding that police fired
+# back'. A participle of a reporting verb, or "but", "especially", "because", carries on the
+# speaker's words; other words there ("speaking through a translator", "though he did not name
+# anyone", "as rescuers searched") are the writer's.
+_CONTINUATION = re.compile(
+    r"(?:\s+(?P<verb>[a-z]+))?,\s+(?:(?P<conj>but|especially|because)\s+|(?P<participle>adding"
+    r"|noting|saying|explaining|arguing|warning|insisting|stressing|stating)\s+(?:that\s+)?)"
+    r"(?P<rest>[^\s.!?](?:.*[^\s.!?,])?)[\s.!?]*$",
+    re.DOTALL,
+)
+_MIN_CONTINUATION_WORDS = 3
+
+
 class _Reader:
     """One pass over a text; keeps who the passage is about."""
 
@@ -181,6 +195,7 @@ class _Reader:
         self.mi = 0
         self.described: list[tuple[int, str, str]] | None = None  # read when first needed
         self.found: list[_Found] = []
+        self.continued = (0, 0)  # the last continuation's span: quotes inside are its words
 
     def advance(self, pos: int) -> None:
         """Let the reader see every name mentioned before ``pos``."""
@@ -189,12 +204,19 @@ class _Reader:
             self.people.mentioned(person, subject)
             self.mi += 1
 
-    def speaker_of(self, att: Attribution) -> tuple[str | None, Mention | None]:
+    def speaker_of(self, att: Attribution, reported: tuple[int, int] | None = None
+                   ) -> tuple[str | None, Mention | None]:
+        """Who ``att`` names. ``reported``: where the words it reports are, when they come
+        before it; a pronoun after them does not mean a person they name ("Macharia hid under
+        a desk, he said": had Macharia said it, the sentence would name him at the cue)."""
         mention = _mention_of(att, self.lang)
         if mention is None:
             return None, None
         self.advance(att.start)
-        name, person = self.people.resolve(mention, att.start)
+        unlike: frozenset[int] = frozenset()
+        if reported is not None and mention.kind == "pronoun":
+            unlike = frozenset(id(p) for p in self.people_in(*reported))
+        name, person = self.people.resolve(mention, att.start, unlike)
         if person is None and mention.kind == "description":
             # someone described but not named: "the official" is the person described earlier
             head = mention.roles[-1] if mention.roles else ""
@@ -256,7 +278,7 @@ class _Reader:
                 next_start = quotes[qi + 1].start if qi + 1 < len(quotes) else pe
                 qi += 1
                 f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker,
-                                prev_end)
+                                prev_end, se)
                 any_direct = any_direct or f.kind is QuoteKind.DIRECT
                 if f.kind is QuoteKind.DIRECT and f.speaker:
                     para_speaker = f.speaker
@@ -266,8 +288,12 @@ class _Reader:
                 self.indirect(ss, se)
 
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
-               para_speaker: str | None, prev_end: int) -> _Found:
+               para_speaker: str | None, prev_end: int, se: int) -> _Found:
         text = self.text
+        if self.continued[0] <= q.start and q.end <= self.continued[1]:
+            # words of the report that carries on after a quote's cue, quoted again:
+            # part of that report, as quoted words inside reported speech are
+            return _Found(q, QuoteKind.SCARE, None, None, None, None)
         if not q.opened and q.start == ps and _PULL_TAIL.match(text, q.end, pe):
             return self.pull_quote(q, pe)
         after = attribution_after(text, q.end, after_end) if q.end < after_end else iter(())
@@ -309,7 +335,38 @@ class _Reader:
         if f.kind is QuoteKind.DIRECT and f.speaker:
             self.last_speaker = f.speaker
         self.found.append(f)
+        if att is not None and att.start > q.end:
+            # to the sentence's end: the words may quote the speaker again ('adding that it
+            # has “tremendous influence”')
+            self.continuation(f, att.end, se, conjunctions=False)
         return f
+
+    def continuation(self, f: _Found, start: int, end: int, conjunctions: bool) -> None:
+        """The speaker's next words after the cue that closed ``f`` (``text[start:end]`` is what
+        follows the speaker's name), as a report of their own. After a quotation only a
+        participle carries on ('"...," he said, adding that ...'): a "but" there is the
+        writer's."""
+        m = _CONTINUATION.match(self.text, start, end)
+        if m is None or not (m.group("participle") or conjunctions):
+            return
+        if m.group("verb") and m.group("verb") not in self.lex.cue_forms:
+            return
+        if len(m.group("rest").split(None, _MIN_CONTINUATION_WORDS - 1)) < _MIN_CONTINUATION_WORDS:
+            return
+        cue = m.group("participle") or f.cue
+        self.continued = m.span("rest")
+        self.found.append(_Found(QuotedSpan(m.start("rest"), m.end("rest"), False, False),
+                                 QuoteKind.INDIRECT, f.speaker, cue, f.speaker_start,
+                                 f.speaker_end))
+
+    def people_in(self, start: int, end: int) -> list[Person]:
+        """The people named in ``text[start:end]``."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
+        found = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            found.append(self.mentions[i][1])
+            i += 1
+        return found
 
     def subject_between(self, start: int, end: int) -> Person | None:
         """The last person named as a sentence's subject in ``text[start:end]``."""
@@ -402,10 +459,13 @@ class _Reader:
             # names its speaker loosely and is not part of the story's thread of speakers
             speaker: str | None = mention.name or mention.text
         else:
-            speaker, _ = self.speaker_of(att)
+            before = (r.start, r.end) if r.end < att.start else None
+            speaker, _ = self.speaker_of(att, before)
             self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
+        if r.end < att.start and not headline:
+            self.continuation(f, att.end, se, conjunctions=True)
         second = _SECOND_REPORT.search(self.text, r.start, r.end)
         if second is not None and second.start() - r.start > 12 and r.end - second.end() > 12:
             # "Lee argued that A, noting B" / "Lee said A, he believed B": two reports of

@@ -54,6 +54,8 @@ _SUBORDINATOR = (r"(?:when|while|because|if|that|which|who|whom|where|after|befo
 # a landlord tells a tenant they must leave", "if a doctor says you are fit".
 _HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
 _MIN_CLAUSE_WORDS = 3
+# What opens the writer's own words after "he said,": a concession or circumstance.
+_WRITER_S_ADDITION = re.compile(r"(?:though|although|while|as|and)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,8 @@ def _reading(
     if len(clause.split(None, _MIN_CLAUSE_WORDS - 1)) < _MIN_CLAUSE_WORDS:
         return None
     after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
+    if _WRITER_S_ADDITION.match(clause) and s[:cs].rstrip().endswith(","):
+        return None  # "..., he said, though he named no one": the writer's words, not his
     if not after_that and _NOT_A_CLAUSE.match(clause):
         return None
     groups = m.groupdict()

@@ -302,17 +302,18 @@ class People:
         """Whether ``p``'s name ends as an organisation's does ("Suncor Energy")."""
         return p.named and last_word(p.name) in self.orgs
 
-    def _latest(self, gender: str) -> Person | None:
+    def _latest(self, gender: str, unlike: frozenset[int] = frozenset()) -> Person | None:
         """Whom a pronoun of ``gender`` most likely means: among the last few people named
         who fit, one known to be of that gender, else the subject of a sentence, else the
-        last named."""
+        last named. No one whose ``id`` is in ``unlike``."""
         fits: list[tuple[Person, bool]] = []
         seen: set[int] = set()
         for p, subject in reversed(self.recent[-24:]):
             if gender == "p":
                 if p.gender == "p":
                     return p
-            elif p.is_person and (p.gender in ("", gender) or gender == "n"):
+            elif p.is_person and (p.gender in ("", gender) or gender == "n") and (
+                    id(p) not in unlike):
                 if id(p) in seen:
                     continue
                 seen.add(id(p))
@@ -335,10 +336,12 @@ class People:
             subjects_since += subject
         return best
 
-    def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
-        """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
+    def resolve(self, m: Mention, pos: int, unlike: frozenset[int] = frozenset()
+                ) -> tuple[str | None, Person | None]:
+        """The speaker's name for mention ``m`` at ``pos``, and the person when known; a
+        pronoun means no one whose ``id`` is in ``unlike``."""
         if m.kind == "pronoun":
-            p = self._latest(m.gender)
+            p = self._latest(m.gender, unlike)
             if p is not None and m.gender in ("m", "f") and not p.gender:
                 p.gender = m.gender
             return (p.name, p) if p is not None else (None, None)
