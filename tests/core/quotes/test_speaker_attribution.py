@@ -219,3 +219,44 @@ def test_pronoun_after_a_report_does_not_mean_someone_it_names() -> None:
             "Otieno and two colleagues hid under their desks, he said.")
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
     assert q.speaker == "Ken Ochieng"
+
+
+def test_he_after_a_source_cited_with_according_to_is_that_source() -> None:
+    text = ("“We had to act,” former prime minister Ray Olsen said of 2009.\n\n"
+            "Olsen spent heavily on roads that year.\n\n"
+            "The new plan was sold badly, according to former Bank of Canada governor Tom Wade."
+            "\n\n“Politicians sell this stuff as stimulus,” he said.")
+    assert _speakers(text) == ["Ray Olsen", "Tom Wade"]
+
+
+def test_a_document_without_its_source_is_the_voice_just_reported() -> None:
+    text = ("The charity Open Hands said two of its nurses were hurt in the blast. A statement "
+            "said the group was deeply shaken by the attack.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Open Hands", "Open Hands"]
+    text = ("Economist Rhea Dunn wrote in a recent paper that the program had failed.\n\n"
+            "Since 2016, spending has risen only 2 per cent a year, the report said.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Rhea Dunn", "Rhea Dunn"]
+
+
+def test_another_document_is_not_the_voice_just_reported() -> None:
+    text = ("Trade minister Rhea Dunn said exports would recover. A private survey said "
+            "factory output had slowed in January.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert "Rhea Dunn" in speakers
+    assert speakers.count("Rhea Dunn") == 1
+
+
+def test_the_company_is_a_body_that_spoke_under_one_name() -> None:
+    text = ("Norvex said its servers were back online by noon. The company noted that no "
+            "customer data had been lost.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Norvex", "Norvex"]
+
+
+def test_the_company_is_not_a_person_who_spoke_under_one_name() -> None:
+    text = ("Ortiz said the plant would close. He said his workers deserved better. The "
+            "company said the closure was temporary.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers[-1] != "Ortiz"

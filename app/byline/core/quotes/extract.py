@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.24"
+EXTRACTOR_VERSION = "0.25"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -179,6 +179,14 @@ _CONTINUATION = re.compile(
 _MIN_CONTINUATION_WORDS = 3
 
 
+@cache
+def _bare_document(lang: str) -> re.Pattern[str]:
+    """A document named without its source, as one already cited: "the post", "the new
+    report", "a statement" (but "a private survey" is another one)."""
+    nouns = alternation(word_set(lang, "documents.txt"))
+    return re.compile(rf"(?:(?i:the|this|that)\s+(?:[a-z][\w-]*\s+)?|(?i:an?)\s+)(?:{nouns})$")
+
+
 class _Reader:
     """One pass over a text; keeps who the passage is about."""
 
@@ -190,6 +198,9 @@ class _Reader:
         self.abbrev = word_set(lang, "abbreviations.txt")
         self.people = People(self.lex, self.stop, word_set(lang, "org_words.txt"))
         self.last_speaker: str | None = None
+        # who spoke last, and in which paragraph (a count): a bare "the statement" is theirs
+        self.last_voice: tuple[Person, int] | None = None
+        self.paragraphs = 0
         self.mentions: list[tuple[int, Person, bool]] = []
         self.headlines = Headlines(text)
         self.mi = 0
@@ -212,6 +223,13 @@ class _Reader:
         mention = _mention_of(att, self.lang)
         if mention is None:
             return None, None
+        if (self.last_voice is not None and self.paragraphs - self.last_voice[1] <= 1
+                and _bare_document(self.lang).match(att.speaker_text)
+                and mention.kind in ("group", "description")):
+            # "The aid group Gatsby said ... A statement said ...": a document that names no
+            # source is the one whose voice the passage is reporting
+            voice = self.last_voice[0]
+            return voice.name, mention
         self.advance(att.start)
         unlike: frozenset[int] = frozenset()
         if reported is not None and mention.kind == "pronoun":
@@ -230,8 +248,12 @@ class _Reader:
                 name = (same or earlier)[-1][1]
             person = self.people.introduce(name or mention.text, att.start, (head,), named=False)
         if person is not None:
+            # the names in the speaker's own phrase ("former Bank of Canada governor David
+            # Dodge") first: the speaker is the latest mentioned, as its subject
+            self.advance(att.end)
             self.people.mentioned(person)
             person.spoke = True
+            self.last_voice = (person, self.paragraphs)
         return name, mention
 
     def run(self) -> list[Quote]:
@@ -249,6 +271,7 @@ class _Reader:
 
     def paragraph(self, ps: int, pe: int, quotes: list[QuotedSpan]) -> None:
         text = self.text
+        self.paragraphs += 1
         sentences = sentence_spans(text, ps, pe, quotes, self.abbrev)
         para_speaker: str | None = None
         qi = 0

@@ -407,5 +407,11 @@ class People:
                 for q in recent:
                     if self._looks_like_org(q):
                         return q.name, q
+                # a body that spoke under one name ("Facebook said ...") seemed a person, as
+                # anyone who speaks does; one word, no "he" or "she" for it: a body
+                for q, _ in reversed(self.recent[-8:]):
+                    if (q.named and q.spoke and " " not in q.name and not q.roles
+                            and q.gender not in ("m", "f", "p")):
+                        return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
