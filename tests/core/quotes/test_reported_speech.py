@@ -205,3 +205,50 @@ def test_writer_s_words_after_a_trailing_cue_are_not_the_speaker_s() -> None:
         assert len(_indirect(text)) <= 1, text
         assert not any("name anyone" in q.text or "translator" in q.text or "ladling" in q.text
                        for q in _indirect(text))
+
+
+def test_apposition_after_a_trailing_speaker_may_hold_stops_of_words() -> None:
+    for text, speaker in [
+        ("Outages like this one cost small shops a day of sales, said Mira Patel, founder of "
+         "the web host Harbour.io.", "Mira Patel"),
+        ("The checks were never done, said Owen Burke, a former U.S. inspector.", "Owen Burke"),
+        ("Prices will keep rising through the spring, said Ana Lisboa, an analyst at Ferro "
+         "Inc. in Lisbon.", "Ana Lisboa"),
+    ]:
+        (q,) = _indirect(text)
+        assert q.speaker == speaker, text
+
+
+def test_a_part_of_a_body_speaks_for_it() -> None:
+    (q,) = _indirect("Norvex’s threat research unit said the emails came from one group.")
+    assert q.speaker == "Norvex’s threat research unit"
+    (q,) = _indirect("The agency’s fraud division said in a statement that no money was lost.")
+    assert q.text == "no money was lost"
+
+
+def test_second_report_after_a_colon_or_semicolon() -> None:
+    text = ("Ada Moss says she never learned to cook at home: she notes that her father used "
+            "the oven to store pans.")
+    first, second = _indirect(text)
+    assert first.text == "she never learned to cook at home"
+    assert (second.text, second.speaker, second.cue) == (
+        "her father used the oven to store pans", "Ada Moss", "notes")
+
+
+def test_speaker_behind_two_appositions_and_a_province() -> None:
+    for text in [
+        ("Rami Aziz, the co-founder with his sister of Cedar Sweets, a bakery based in Truro, "
+         "N.S., says the fees are a worry for many families."),
+        ("Rami Aziz, a baker in Truro, N.S., says the fees are a worry for many families."),
+    ]:
+        (q,) = _indirect(text)
+        assert (q.speaker, q.text) == ("Rami Aziz", "the fees are a worry for many families")
+
+
+def test_a_place_or_time_opening_the_sentence_is_not_the_speaker() -> None:
+    for text, speaker in [
+        ("In Ottawa, a spokesman said the talks would resume next week.", "a spokesman"),
+        ("On Monday, the mayor said the road would stay closed.", "the mayor"),
+    ]:
+        (q,) = _indirect(text)
+        assert q.speaker == speaker, text

@@ -25,10 +25,13 @@ AUX = (
 )
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
-# Its runs of words are possessive ({1,120}+): each must end at a comma, so a shorter one never
-# matches where the whole run did not, and the engine need not try them all.
+# It may go on with a relative clause, an apposition of its own or a place's province or state:
+# "Tareq Hadad, the co-founder of Peace By Chocolate, a company based in Antigonish, N.S.,
+# says". Its runs of words are possessive ({1,120}+): each must end at a comma, so a shorter
+# one never matches where the whole run did not, and the engine need not try them all.
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
-              r"(?P<appos>[^,“”\"]{1,120}+(?:,\s+(?:who|where|which|and)\b[^,“”\"]{1,120}+){0,2}),)?")
+              r"(?P<appos>[^,“”\"]{1,120}+(?:,\s+(?:(?:who|where|which|and)\b[^,“”\"]{1,120}+"
+              r"|(?:a|an|the)\s[^,“”\"]{1,120}+|[A-Z][\w.’'-]*+(?:\s[A-Z][\w.’'-]*+)?(?=,))){0,3}),)?")
 # Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and(?!\s+[A-Z])|but|because|last|this|on|via|through|outside|"

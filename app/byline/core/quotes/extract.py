@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.25"
+EXTRACTOR_VERSION = "0.26"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -156,7 +156,8 @@ def _source_in(speaker_text: str, lang: str) -> tuple[int, str] | None:
 _THAT = r"(?:that\s+(?!is\b|was\b|has\b|will\b))?"
 # A second report inside a reported clause, by the same speaker.
 _SECOND_REPORT = re.compile(
-    r",\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
+    # (after a colon or semicolon too: "she says X: she notes that Y")
+    r"(?:,|;|:)\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
     r"argued|argues|noted|notes|warned|warns)|(?P<participle>noting|saying|adding|arguing|"
     rf"explaining|warning|insisting|stressing|acknowledging))\s+{_THAT}"
     # a second speaker set against the first: "..., but Chapman says ...", "..., Lee says"

@@ -39,7 +39,8 @@ _OBJECT = (
 # Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma),
 # and a subordinate clause put first, which may be long: "Although investigators still do not
 # know who is responsible, the firm said ..."
-_OPENER = (r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+"
+_OPENER = (r"(?P<opener>(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+"
+           r"|[A-Z][^,“”\"]{0,40}+,\s+"
            r"|(?:Although|Though|While|Because|Since|If|When|Even\s+though|As)\s"
            r"[^,“”\"]{0,120}+,\s+)?")
 # Not right after a determiner: there a speech verb's form is a noun ("an expert cited in the
@@ -53,6 +54,10 @@ _SUBORDINATOR = (r"(?:when|while|because|if|that|which|who|whom|where|after|befo
 # Someone indefinite after "when" or "if" is anyone at all, not a source: "A renoviction is when
 # a landlord tells a tenant they must leave", "if a doctor says you are fit".
 _HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
+# Who the speaker is, after the name and a comma, to the sentence's end: its stops are those of
+# a word ("Atlantic.Net"), initials ("a U.S. official") or an abbreviation before a word in
+# lower case ("Ferro Inc. in Lisbon"), not a sentence's.
+_APPOSITION_WORDS = r"(?:[^.!?]|\.(?!\s)|(?<=\b[A-Z])\.|\.(?=\s+[a-z]))*"
 _MIN_CLAUSE_WORDS = 3
 # What opens the writer's own words after "he said,": a concession or circumstance.
 _WRITER_S_ADDITION = re.compile(r"(?:though|although|while|as|and)\s")
@@ -118,11 +123,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
                  rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{word}(?:\s+{word}){{0,2}})")
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
-        re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
+        re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,{_APPOSITION_WORDS})?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{cue}\s+{spk}{STOP}(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
@@ -251,13 +256,13 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
             whole = pat.match(s)
             matches = (whole,) if whole else ()
         for m in matches:
-            r = _reading(s, m, start, with_objects)
+            r = _reading(s, m, start, with_objects, lang)
             if r is not None:
                 yield r
 
 
 def _reading(
-    s: str, m: re.Match[str], start: int, with_objects: frozenset[str]
+    s: str, m: re.Match[str], start: int, with_objects: frozenset[str], lang: str
 ) -> Reported | None:
     """The match ``m`` as a reported-speech reading, if its clause reads as one."""
     cs, ce = m.span("clause")
@@ -277,5 +282,11 @@ def _reading(
     appos = groups.get("appos")
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"
+    opener = (groups.get("opener") or "").rstrip(", ")
+    if (opener and NAME_ONLY.match(opener) and m.group("spk")[:2] in ("a ", "an", "th")
+            and opener.split()[0].lower() not in word_set(lang, "not_names.txt")):
+        # "Rami Aziz, a baker in Truro, N.S., says": the name, then who they are
+        at = start + m.start("opener")
+        return Reported(start + cs, start + ce, opener, at, at + len(opener), cue.lower())
     return Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
                     start + m.end(spk), cue.lower())
