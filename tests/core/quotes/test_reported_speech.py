@@ -252,3 +252,17 @@ def test_a_place_or_time_opening_the_sentence_is_not_the_speaker() -> None:
     ]:
         (q,) = _indirect(text)
         assert q.speaker == speaker, text
+
+
+def test_a_line_linking_to_another_story_reports_nothing_here() -> None:
+    text = ("The bridge was shut on Monday.\n\n"
+            "READ MORE: Mayor says the bridge will stay closed for a year\n\n"
+            "WATCH: “We lost everything,” says a farmer near the river\n\n"
+            "Related: Ottawa says repairs will cost more than planned")
+    assert [q for q in extract_quotes(text) if q.kind.value != "scare"] == []
+
+
+def test_a_sentence_opening_with_more_still_reports_speech() -> None:
+    (q,) = _indirect("More than 300 residents said they had not been warned about the flood.")
+    assert (q.speaker, q.text) == ("More than 300 residents",
+                                   "they had not been warned about the flood")

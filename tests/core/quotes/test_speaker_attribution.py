@@ -260,3 +260,16 @@ def test_the_company_is_not_a_person_who_spoke_under_one_name() -> None:
             "company said the closure was temporary.")
     speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
     assert speakers[-1] != "Ortiz"
+
+
+def test_participle_cue_after_a_clause_names_that_clause_s_subject() -> None:
+    for text, speaker in [
+        ("As the bus neared the border, a woman ran into the road with a flag, shouting, "
+         "“Go back where you came from!”", "a woman"),
+        ("When the doors opened, an old farmer stood up at the back, asking, “Who will pay "
+         "for all of this?”", "an old farmer"),
+    ]:
+        assert _speakers(text) == [speaker], text
+    # a name with a true apposition keeps its cue as before
+    text = "Lena Ortiz, a farmer from Elm Creek, said: “Who will pay for all of this?”"
+    assert _speakers(text) == ["Lena Ortiz"]

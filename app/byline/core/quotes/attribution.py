@@ -85,8 +85,23 @@ def patterns(lang: str = "en") -> _Patterns:
     )
 
 
+# The subject of a clause: the words before its first verb in the past ("a man jumped out").
+_CLAUSE_SUBJECT = re.compile(r"((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:[a-z]+ed|ran|began|came|went"
+                             r"|stood|rose|got|took|threw|held|kept|shouted|was|were)\b")
+
+
 def _hit(m: re.Match[str], base: int) -> Attribution:
     groups = m.groupdict()
+    cue = m.group("cue").lower()
+    if groups.get("appos") and cue.endswith("ing"):
+        # "As they neared a village, a man jumped out with a whip, yelling": a participle
+        # has no subject of its own, so what stands between commas is no apposition but the
+        # clause whose subject spoke, and the words before it are no speaker
+        subject = _CLAUSE_SUBJECT.match(groups["appos"])
+        at = base + m.start("appos")
+        if subject is None:
+            return Attribution("", at, at, cue)
+        return Attribution(subject.group(1), at, at + subject.end(1), cue)
     if groups.get("appos") and NAME_ONLY.match(groups["appos"]):
         # "the director of operations for EHS, Jeff Fraser, says": the name between commas
         return Attribution(groups["appos"], base + m.start("appos"), base + m.end("appos"),

@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.26"
+EXTRACTOR_VERSION = "0.27"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.
@@ -181,6 +181,13 @@ _MIN_CONTINUATION_WORDS = 3
 
 
 @cache
+def _link_label(lang: str) -> re.Pattern[str]:
+    """The label that opens a line linking to another story: "READ MORE:", "WATCH:"."""
+    labels = alternation(word_set(lang, "link_labels.txt"))
+    return re.compile(rf"[ \t]*(?i:{labels})[ \t]*:")
+
+
+@cache
 def _bare_document(lang: str) -> re.Pattern[str]:
     """A document named without its source, as one already cited: "the post", "the new
     report", "a statement" (but "a private survey" is another one)."""
@@ -262,11 +269,17 @@ class _Reader:
         spans = find_quoted_spans(text)
         self.mentions = name_mentions(text, spans, self.people, self.lang, self.headlines)
         k = 0
+        link = _link_label(self.lang)
         for ps, pe in zip(self.headlines.starts, self.headlines.ends, strict=True):
             in_para: list[QuotedSpan] = []
             while k < len(spans) and spans[k].start < pe:
                 in_para.append(spans[k])
                 k += 1
+            if link.match(text, ps):
+                # a link to another story: its words are that story's, at most terms here
+                self.found.extend(_Found(q, QuoteKind.SCARE, None, None, None, None)
+                                  for q in in_para)
+                continue
             self.paragraph(ps, pe, in_para)
         return self.quotes()
 
