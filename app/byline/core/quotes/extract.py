@@ -195,6 +195,22 @@ def _bare_document(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?i:the|this|that)\s+(?:[a-z][\w-]*\s+)?|(?i:an?)\s+)(?:{nouns})$")
 
 
+
+
+def _they_positions(text: str) -> list[int]:
+    """Where "they" or "They" stands in ``text`` (found with str.find, at C speed)."""
+    found = []
+    for word in ("they", "They"):
+        i = text.find(word)
+        while i >= 0:
+            if not text[i - 1 : i].isalpha() and not text[i + 4 : i + 5].isalpha():
+                found.append(i)
+            i = text.find(word, i + 4)
+    found.sort()
+    return found
+_THEY_REACH = 400  # characters after a plural subject where a "they" is looked for
+
+
 class _Reader:
     """One pass over a text; keeps who the passage is about."""
 
@@ -209,6 +225,7 @@ class _Reader:
         # who spoke last, and in which paragraph (a count): a bare "the statement" is theirs
         self.last_voice: tuple[Person, int] | None = None
         self.paragraphs = 0
+        self.they_at = _they_positions(text)
         self.mentions: list[tuple[int, Person, bool]] = []
         self.headlines = Headlines(text)
         self.mi = 0
@@ -275,7 +292,7 @@ class _Reader:
             while k < len(spans) and spans[k].start < pe:
                 in_para.append(spans[k])
                 k += 1
-            if link.match(text, ps):
+            if text.find(":", ps, ps + 14) >= 0 and link.match(text, ps):
                 # a link to another story: its words are that story's, at most terms here
                 self.found.extend(_Found(q, QuoteKind.SCARE, None, None, None, None)
                                   for q in in_para)
@@ -420,7 +437,10 @@ class _Reader:
         """A sentence opening with "The officer ..." is about the officer the article
         introduced: later pronouns mean them. One opening with a plural body ("The Liberals
         say") makes that body what a later "they" means."""
-        plural = _PLURAL_SUBJECT.match(self.text, ss)
+        # (only where a "they" follows soon: the pattern costs, and most sentences have none)
+        k = bisect.bisect_left(self.they_at, ss)
+        plural = (_PLURAL_SUBJECT.match(self.text, ss)
+                  if k < len(self.they_at) and self.they_at[k] - ss < _THEY_REACH else None)
         if plural is not None:
             self.plural_subject(plural.group("np"), plural.group("head").lower(), ss)
         m = _DEFINITE_SUBJECT.match(self.text, ss)

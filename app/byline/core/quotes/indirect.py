@@ -49,15 +49,18 @@ _OPENER = (r"(?P<opener>(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+"
 _NO_DETERMINER_BEFORE = r"(?<!\b(?:the|The|its|his|her)\s)(?<!\ban\s)(?<!\ba\s)(?<!\btheir\s)"
 # Words that open a clause of their own: a speaker phrase right before a verb does not hold one
 # ("clutching at straws when he said": the speaker is "he").
-_SUBORDINATOR = (r"(?:when|while|because|if|that|which|who|whom|where|after|before|since"
-                 r"|until|although|though|unless|whether|as|than)\b")
+_SUBORDINATOR = alternation([
+    "when", "while", "because", "if", "that", "which", "who", "whom", "where", "after", "before",
+    "since", "until", "although", "though", "unless", "whether", "as", "than",
+]) + r"\b"
 # Someone indefinite after "when" or "if" is anyone at all, not a source: "A renoviction is when
 # a landlord tells a tenant they must leave", "if a doctor says you are fit".
 _HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
 # Who the speaker is, after the name and a comma, to the sentence's end: its stops are those of
 # a word ("Atlantic.Net"), initials ("a U.S. official") or an abbreviation before a word in
 # lower case ("Ferro Inc. in Lisbon"), not a sentence's.
-_APPOSITION_WORDS = r"(?:[^.!?]|\.(?!\s)|(?<=\b[A-Z])\.|\.(?=\s+[a-z]))*"
+# (runs without stops taken whole, possessively: the alternatives are tried only at stops)
+_APPOSITION_WORDS = r"[^.!?]*+(?:(?:\.(?!\s)|(?<=\b[A-Z])\.|\.(?=\s+[a-z]))[^.!?]*+)*+"
 _MIN_CLAUSE_WORDS = 3
 # What opens the writer's own words after "he said,": a concession or circumstance.
 _WRITER_S_ADDITION = re.compile(r"(?:though|although|while|as|and)\s")
@@ -107,7 +110,10 @@ _NOT_A_CLAUSE = re.compile(
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
     forms, _ = _reporting_verbs(lang)
-    cue = rf"{_NO_DETERMINER_BEFORE}(?P<cue>{alternation(forms)})\b"
+    # after a speaker phrase the cue must not follow a determiner; after a comma it cannot
+    # (the look-behinds cost, so they are left out where they cannot fail)
+    plain_cue = rf"(?P<cue>{alternation(forms)})\b"
+    cue = rf"{_NO_DETERMINER_BEFORE}{plain_cue}"
     tell_cue = rf"(?P<cue>{alternation(_tell_forms(lang))})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
@@ -126,8 +132,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,{_APPOSITION_WORDS})?{end}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
         re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{cue}\s+{spk}{STOP}(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}"
+                   rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{plain_cue}\s+{spk}{STOP}"
+                   rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
