@@ -266,3 +266,30 @@ def test_a_sentence_opening_with_more_still_reports_speech() -> None:
     (q,) = _indirect("More than 300 residents said they had not been warned about the flood.")
     assert (q.speaker, q.text) == ("More than 300 residents",
                                    "they had not been warned about the flood")
+
+
+def test_a_speaker_after_than_makes_a_comparison() -> None:
+    assert _indirect("A claim the costs are lower than the agency says they are could help "
+                     "the mayor.") == []
+    (q,) = _indirect("The costs are rising, and the agency says they are higher than planned.")
+    assert q.speaker == "the agency"
+
+
+def test_that_before_a_plural_verb_is_a_relative_pronoun() -> None:
+    assert _indirect("The games draw athletes from 50 member states that have French as a "
+                     "common language.") == []
+    (q,) = _indirect("The report states that ferries are too often late in winter.")
+    assert q.text == "ferries are too often late in winter"
+
+
+def test_what_someone_will_argue_is_a_prediction_not_speech() -> None:
+    assert _indirect("The Greens will argue that the plan undermines other efforts.") == []
+    (q,) = _indirect("The Greens argued that the plan undermines other efforts.")
+    assert q.speaker == "The Greens"
+
+
+def test_contended_takes_a_clause_not_a_contest() -> None:
+    assert _indirect("Woods has won four times and has contended several other years at the "
+                     "tournament.") == []
+    (q,) = _indirect("Lawyers for the city contended the bylaw was never properly passed.")
+    assert q.text == "the bylaw was never properly passed"

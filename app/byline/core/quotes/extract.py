@@ -29,7 +29,7 @@ from byline.core.quotes.names import Mention, People, Person
 from byline.core.quotes.sentences import sentence_spans
 
 # Bump whenever the output for some text can change: cached quotes are keyed by it.
-EXTRACTOR_VERSION = "0.27"
+EXTRACTOR_VERSION = "0.28"
 
 # A short quoted term (a word or three, no sentence of its own) is a scare quote unless
 # the text says someone spoke it.

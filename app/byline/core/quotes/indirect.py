@@ -12,6 +12,10 @@ from functools import cache
 from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
 from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 
+# Helpers before a reporting verb; "will" is not one: what someone will say or argue is a
+# prediction, not speech ("The New Democrats will argue that ...").
+_AUX = AUX.replace("|will|", "|")
+
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
 # A date: "in July", "on Dec. 21", "in early March" (news style abbreviates the long months)
@@ -56,12 +60,17 @@ _SUBORDINATOR = alternation([
 # Someone indefinite after "when" or "if" is anyone at all, not a source: "A renoviction is when
 # a landlord tells a tenant they must leave", "if a doctor says you are fit".
 _HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
+# After "than" a speaker and verb make a comparison, not a report: "lower than TransLink says".
+_COMPARED = r"(?<!\bthan\s)"
 # Who the speaker is, after the name and a comma, to the sentence's end: its stops are those of
 # a word ("Atlantic.Net"), initials ("a U.S. official") or an abbreviation before a word in
 # lower case ("Ferro Inc. in Lisbon"), not a sentence's.
 # (runs without stops taken whole, possessively: the alternatives are tried only at stops)
 _APPOSITION_WORDS = r"[^.!?]*+(?:(?:\.(?!\s)|(?<=\b[A-Z])\.|\.(?=\s+[a-z]))[^.!?]*+)*+"
 _MIN_CLAUSE_WORDS = 3
+# A plural verb first: the clause has no subject of its own ("that" before it is a relative
+# pronoun; the demonstrative "that" is singular).
+_NO_SUBJECT = re.compile(r"(?:have|are|were)\b")
 # What opens the writer's own words after "he said,": a concession or circumstance.
 _WRITER_S_ADDITION = re.compile(r"(?:though|although|while|as|and)\s")
 
@@ -125,20 +134,20 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause_to_end}"
     participles = alternation(f for f in forms if f.endswith("ing"))
     word = rf"(?!{_SUBORDINATOR}){TOK}"
-    short_spk = (rf"{_NO_DETERMINER_BEFORE}{_HYPOTHETICAL}"
+    short_spk = (rf"{_NO_DETERMINER_BEFORE}{_COMPARED}{_HYPOTHETICAL}"
                  rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{word}(?:\s+{word}){{0,2}})")
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,{_APPOSITION_WORDS})?{end}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}"
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{tell_cue}{_OBJECT}{tail}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{cue}{tail}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{_AUX}{cue}"
                    rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         re.compile(rf"^{clause},[”\"’]?\s+{plain_cue}\s+{spk}{STOP}"
                    rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
-            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
+            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{_AUX}{cue}{tail}"
         ),
         # what the subject did, then said: "Graf protested the bills, saying they ..."
         re.compile(
@@ -147,13 +156,13 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         ),
         # the speaker set inside the reported words: "Police, Sinclair says, have no policies"
         re.compile(
-            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{AUX}{cue}"
+            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{_AUX}{cue}"
             rf"|(?P<acc>according\s+to)\s+(?P<src>[^,“”\"]{{1,80}})),\s+[^“”\"]+?){end}"
         ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings; after the reading above:
         # "revenues, they promise, will be ..." is not "they promise <clause>")
-        re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
+        re.compile(rf"{short_spk}\s+{_AUX}{cue}{tail}"),
     )
 
 
@@ -278,6 +287,8 @@ def _reading(
     if len(clause.split(None, _MIN_CLAUSE_WORDS - 1)) < _MIN_CLAUSE_WORDS:
         return None
     after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
+    if s[:cs].rstrip().endswith("that") and _NO_SUBJECT.match(clause):
+        return None  # "member states that have French in common": "that" is who, not what
     if _WRITER_S_ADDITION.match(clause) and s[:cs].rstrip().endswith(","):
         return None  # "..., he said, though he named no one": the writer's words, not his
     if not after_that and _NOT_A_CLAUSE.match(clause):

@@ -114,6 +114,9 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         return Mention("group", phrase, roles=(low[1],))  # "the EU", "the RCMP": a body
     if len(words) == 1 and _ACRONYM_PLURAL.match(words[0]):
         return Mention("group", phrase, roles=(low[0],))  # "MPs", "MLAs"
+    if (len(words) == 2 and low[0] == "the" and words[1][0].isupper() and low[1].endswith("s")
+            and not low[1].endswith("ss") and low[1] not in stop):
+        return Mention("group", phrase, roles=(low[1],))  # "the Greens", "the Liberals": a body
     if len(words) == 1 and (low[0] in lex.groups or low[0].rstrip("s") in lex.titles):
         # "Protesters said", "Officers say": a group or role capitalised to open a sentence
         return Mention("group" if low[0].endswith("s") else "description", phrase, roles=(low[0],))
