@@ -193,3 +193,83 @@ def test_commented_is_a_cue_and_an_unnamed_source_keeps_its_of_phrase() -> None:
             "“I’ve never seen one come in on budget.”")
     (q,) = [q for q in extract_quotes(text) if q.kind.value == "direct"]
     assert (q.speaker, q.cue) == ("one veteran of the transit projects", "commented")
+
+
+def test_they_is_the_plural_body_a_sentence_opens_with() -> None:
+    for text, body in [
+        ("The Greens want a vote on the plan this spring. They say the tax is far too low.",
+         "The Greens"),
+        ("Republican senators met on Monday, and they say they will not accept the bill.",
+         "Republican senators"),
+        ("Officials were in the town by noon. They said the water had peaked overnight.",
+         "Officials"),
+    ]:
+        (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+        assert q.speaker == body, text
+
+
+def test_they_is_not_a_plural_thing_a_sentence_opens_with() -> None:
+    text = "The results were mixed at best. They say the trend is clear, the authors argue."
+    speakers = {q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"}
+    assert "The results" not in speakers
+
+
+def test_pronoun_after_a_report_does_not_mean_someone_it_names() -> None:
+    text = ("Ken Ochieng, a bank manager, was on the third floor with Paul Otieno.\n\n"
+            "Otieno and two colleagues hid under their desks, he said.")
+    (q,) = [q for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert q.speaker == "Ken Ochieng"
+
+
+def test_he_after_a_source_cited_with_according_to_is_that_source() -> None:
+    text = ("“We had to act,” former prime minister Ray Olsen said of 2009.\n\n"
+            "Olsen spent heavily on roads that year.\n\n"
+            "The new plan was sold badly, according to former Bank of Canada governor Tom Wade."
+            "\n\n“Politicians sell this stuff as stimulus,” he said.")
+    assert _speakers(text) == ["Ray Olsen", "Tom Wade"]
+
+
+def test_a_document_without_its_source_is_the_voice_just_reported() -> None:
+    text = ("The charity Open Hands said two of its nurses were hurt in the blast. A statement "
+            "said the group was deeply shaken by the attack.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Open Hands", "Open Hands"]
+    text = ("Economist Rhea Dunn wrote in a recent paper that the program had failed.\n\n"
+            "Since 2016, spending has risen only 2 per cent a year, the report said.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Rhea Dunn", "Rhea Dunn"]
+
+
+def test_another_document_is_not_the_voice_just_reported() -> None:
+    text = ("Trade minister Rhea Dunn said exports would recover. A private survey said "
+            "factory output had slowed in January.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert "Rhea Dunn" in speakers
+    assert speakers.count("Rhea Dunn") == 1
+
+
+def test_the_company_is_a_body_that_spoke_under_one_name() -> None:
+    text = ("Norvex said its servers were back online by noon. The company noted that no "
+            "customer data had been lost.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers == ["Norvex", "Norvex"]
+
+
+def test_the_company_is_not_a_person_who_spoke_under_one_name() -> None:
+    text = ("Ortiz said the plant would close. He said his workers deserved better. The "
+            "company said the closure was temporary.")
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind.value == "indirect"]
+    assert speakers[-1] != "Ortiz"
+
+
+def test_participle_cue_after_a_clause_names_that_clause_s_subject() -> None:
+    for text, speaker in [
+        ("As the bus neared the border, a woman ran into the road with a flag, shouting, "
+         "“Go back where you came from!”", "a woman"),
+        ("When the doors opened, an old farmer stood up at the back, asking, “Who will pay "
+         "for all of this?”", "an old farmer"),
+    ]:
+        assert _speakers(text) == [speaker], text
+    # a name with a true apposition keeps its cue as before
+    text = "Lena Ortiz, a farmer from Elm Creek, said: “Who will pay for all of this?”"
+    assert _speakers(text) == ["Lena Ortiz"]

@@ -23,13 +23,16 @@ AUX = (
     r"(?:(?:also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
     r"|will|did|does|do|(?:was|were|is)\s+quoted\s+as|\w+ly)\s+)*"
 )
-# Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
-# Its runs of words are possessive ({1,120}+): each must end at a comma, so a shorter one never
-# matches where the whole run did not, and the engine need not try them all.
+# It may go on with a relative clause, an apposition of its own or a place's province or state:
+# "Tareq Hadad, the co-founder of Peace By Chocolate, a company based in Antigonish, N.S.,
+# says". Its runs of words are possessive ({1,120}+): each must end at a comma, so a shorter
+# one never matches where the whole run did not, and the engine need not try them all.
 APPOSITION = (r"(?:,\s+(?!(?:but|and|or|so|yet|because|although|while|if|when)\b)"
-              r"(?P<appos>[^,“”\"]{1,120}+(?:,\s+(?:who|where|which|and)\b[^,“”\"]{1,120}+){0,2}),)?")
+              r"(?P<appos>[^,“”\"]{1,120}+(?:,\s+(?:(?:who|where|which|and)\b[^,“”\"]{1,120}+"
+              r"|(?:a|an|the)\s[^,“”\"]{1,120}+|[A-Z][\w.’'-]*+(?:\s[A-Z][\w.’'-]*+)?(?=,))){0,3}),)?")
+# Where a speaker phrase after a cue stops: punctuation, or a preposition/clause word.
 STOP = (r"(?=\s*[,.;:!?“”\"(—–]|\s+(?:in|on|at|during|after|before|while|from|to|of|with|"
          r"for|who|when|as|about|that|and(?!\s+[A-Z])|but|because|last|this|on|via|through|outside|"
          r"inside|under|over|recently|earlier|later|today|yesterday|Monday|Tuesday|"
@@ -82,8 +85,23 @@ def patterns(lang: str = "en") -> _Patterns:
     )
 
 
+# The subject of a clause: the words before its first verb in the past ("a man jumped out").
+_CLAUSE_SUBJECT = re.compile(r"((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:[a-z]+ed|ran|began|came|went"
+                             r"|stood|rose|got|took|threw|held|kept|shouted|was|were)\b")
+
+
 def _hit(m: re.Match[str], base: int) -> Attribution:
     groups = m.groupdict()
+    cue = m.group("cue").lower()
+    if groups.get("appos") and cue.endswith("ing"):
+        # "As they neared a village, a man jumped out with a whip, yelling": a participle
+        # has no subject of its own, so what stands between commas is no apposition but the
+        # clause whose subject spoke, and the words before it are no speaker
+        subject = _CLAUSE_SUBJECT.match(groups["appos"])
+        at = base + m.start("appos")
+        if subject is None:
+            return Attribution("", at, at, cue)
+        return Attribution(subject.group(1), at, at + subject.end(1), cue)
     if groups.get("appos") and NAME_ONLY.match(groups["appos"]):
         # "the director of operations for EHS, Jeff Fraser, says": the name between commas
         return Attribution(groups["appos"], base + m.start("appos"), base + m.end("appos"),

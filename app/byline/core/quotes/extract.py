@@ -41,6 +41,14 @@ _SENTENCE_STOP = re.compile(r"[.!?]")
 _PULL_TAIL = re.compile(r"[.\s]*[A-Z][\w'’\- ]{1,60}$")
 _PREPOSITION_CUT = re.compile(r"\s+(?:of|for|at|with|from|in|on|who|which|whose)\s+")
 _WORDS = re.compile(r"\w+")
+# An unnamed source and the words after the noun that say who it is, as news writing names
+# sources it may not name: "sources familiar with the talks", "a person briefed on the plan",
+# "an expert cited in the report", "officials close to the minister".
+_POSTMODIFIED = re.compile(
+    r"(?:(?i:an?|the|some|two|three|several|many|other)\s+)?(?:[\w-]+\s+)?(?P<head>[\w-]+)\s+"
+    r"(?:familiar|close|present|involved|cited|quoted|briefed|speaking)\s+"
+    r"(?:with|to|on|in|at|for)\s+\S"
+)
 _OPENING_WORD = re.compile(r"(?i:as|and|but|so)\s+")
 # "The mayor ...", "On Dec. 13, the mayor ...": a role as the sentence's subject
 # (the lookahead: a sentence that starts with another letter fails at its first)
@@ -49,6 +57,13 @@ _DEFINITE_SUBJECT = re.compile(
     r"[Tt]he ((?:[\w-]+ ){0,2}[a-z]+)\b"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# A sentence whose subject is a plural body: "The Conservatives believe ...", "Republican
+# senators are eager ...", "But officials say ...". A later "they" most likely means it.
+_PLURAL_SUBJECT = re.compile(
+    r"(?=[A-Z])(?:(?:But|And|So|Still|Yet|Now)\s+)?"
+    r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?P<head>[A-Za-z][a-z]+s))"
+    r"\s+[a-z]"  # then its verb, or "of", "who": still the subject's words
+)
 _WORD_RIGHT_BEFORE = re.compile(r"([a-z]+)[,:]?\s*\Z")
 
 
@@ -89,6 +104,16 @@ def _mention_in(speaker_text: str, cue: str, lang: str) -> Mention | None:
         # "one veteran of the infrastructure projects", "another member of the public":
         # an unnamed source is named by the whole phrase
         return replace(mention, text=whole_text)
+    modified = _POSTMODIFIED.match(whole_text)
+    if modified and len(whole_text.split()) <= 9:
+        head = modified.group("head").lower()
+        lex = load_lexicon(lang)
+        plural_role = head.endswith("s") and head[:-1] in lex.titles
+        if head in lex.groups or plural_role or head in lex.titles:
+            # "sources familiar with the talks", "an expert cited in the report": who the
+            # source is lies in the words after the noun, so they are kept
+            kind = "group" if head in lex.groups or plural_role else "description"
+            return Mention(kind, whole_text, roles=(head,))
     if mention is None and cue == "according to" and whole is None:
         # "according to" always names a source, a document as much as a person
         return Mention("group", speaker_text.strip())
@@ -131,13 +156,59 @@ def _source_in(speaker_text: str, lang: str) -> tuple[int, str] | None:
 _THAT = r"(?:that\s+(?!is\b|was\b|has\b|will\b))?"
 # A second report inside a reported clause, by the same speaker.
 _SECOND_REPORT = re.compile(
-    r",\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
+    # (after a colon or semicolon too: "she says X: she notes that Y")
+    r"(?:,|;|:)\s+(?:(?:he|she|they)\s+(?:also\s+)?(?P<verb>said|says|believed|believes|added|adds|"
     r"argued|argues|noted|notes|warned|warns)|(?P<participle>noting|saying|adding|arguing|"
     rf"explaining|warning|insisting|stressing|acknowledging))\s+{_THAT}"
     # a second speaker set against the first: "..., but Chapman says ...", "..., Lee says"
     r"|(?:,\s+(?:but\s+)?|\s+but\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
     rf"(?P<named_verb>says|said|argues|argued|insists|insisted|counters|countered)\s+{_THAT}"
 )
+
+
+# What the speaker said next, after a cue that closes a clause: "..., she said, especially those
+# still ...", "..., he said, but one person ran ...", '"...," he said, adding that police fired
+# back'. A participle of a reporting verb, or "but", "especially", "because", carries on the
+# speaker's words; other words there ("speaking through a translator", "though he did not name
+# anyone", "as rescuers searched") are the writer's.
+_CONTINUATION = re.compile(
+    r"(?:\s+(?P<verb>[a-z]+))?,\s+(?:(?P<conj>but|especially|because)\s+|(?P<participle>adding"
+    r"|noting|saying|explaining|arguing|warning|insisting|stressing|stating)\s+(?:that\s+)?)"
+    r"(?P<rest>[^\s.!?](?:.*[^\s.!?,])?)[\s.!?]*$",
+    re.DOTALL,
+)
+_MIN_CONTINUATION_WORDS = 3
+
+
+@cache
+def _link_label(lang: str) -> re.Pattern[str]:
+    """The label that opens a line linking to another story: "READ MORE:", "WATCH:"."""
+    labels = alternation(word_set(lang, "link_labels.txt"))
+    return re.compile(rf"[ \t]*(?i:{labels})[ \t]*:")
+
+
+@cache
+def _bare_document(lang: str) -> re.Pattern[str]:
+    """A document named without its source, as one already cited: "the post", "the new
+    report", "a statement" (but "a private survey" is another one)."""
+    nouns = alternation(word_set(lang, "documents.txt"))
+    return re.compile(rf"(?:(?i:the|this|that)\s+(?:[a-z][\w-]*\s+)?|(?i:an?)\s+)(?:{nouns})$")
+
+
+
+
+def _they_positions(text: str) -> list[int]:
+    """Where "they" or "They" stands in ``text`` (found with str.find, at C speed)."""
+    found = []
+    for word in ("they", "They"):
+        i = text.find(word)
+        while i >= 0:
+            if not text[i - 1 : i].isalpha() and not text[i + 4 : i + 5].isalpha():
+                found.append(i)
+            i = text.find(word, i + 4)
+    found.sort()
+    return found
+_THEY_REACH = 400  # characters after a plural subject where a "they" is looked for
 
 
 class _Reader:
@@ -151,11 +222,16 @@ class _Reader:
         self.abbrev = word_set(lang, "abbreviations.txt")
         self.people = People(self.lex, self.stop, word_set(lang, "org_words.txt"))
         self.last_speaker: str | None = None
+        # who spoke last, and in which paragraph (a count): a bare "the statement" is theirs
+        self.last_voice: tuple[Person, int] | None = None
+        self.paragraphs = 0
+        self.they_at = _they_positions(text)
         self.mentions: list[tuple[int, Person, bool]] = []
         self.headlines = Headlines(text)
         self.mi = 0
         self.described: list[tuple[int, str, str]] | None = None  # read when first needed
         self.found: list[_Found] = []
+        self.continued = (0, 0)  # the last continuation's span: quotes inside are its words
 
     def advance(self, pos: int) -> None:
         """Let the reader see every name mentioned before ``pos``."""
@@ -164,12 +240,26 @@ class _Reader:
             self.people.mentioned(person, subject)
             self.mi += 1
 
-    def speaker_of(self, att: Attribution) -> tuple[str | None, Mention | None]:
+    def speaker_of(self, att: Attribution, reported: tuple[int, int] | None = None
+                   ) -> tuple[str | None, Mention | None]:
+        """Who ``att`` names. ``reported``: where the words it reports are, when they come
+        before it; a pronoun after them does not mean a person they name ("Macharia hid under
+        a desk, he said": had Macharia said it, the sentence would name him at the cue)."""
         mention = _mention_of(att, self.lang)
         if mention is None:
             return None, None
+        if (self.last_voice is not None and self.paragraphs - self.last_voice[1] <= 1
+                and _bare_document(self.lang).match(att.speaker_text)
+                and mention.kind in ("group", "description")):
+            # "The aid group Gatsby said ... A statement said ...": a document that names no
+            # source is the one whose voice the passage is reporting
+            voice = self.last_voice[0]
+            return voice.name, mention
         self.advance(att.start)
-        name, person = self.people.resolve(mention, att.start)
+        unlike: frozenset[int] = frozenset()
+        if reported is not None and mention.kind == "pronoun":
+            unlike = frozenset(id(p) for p in self.people_in(*reported))
+        name, person = self.people.resolve(mention, att.start, unlike)
         if person is None and mention.kind == "description":
             # someone described but not named: "the official" is the person described earlier
             head = mention.roles[-1] if mention.roles else ""
@@ -183,8 +273,12 @@ class _Reader:
                 name = (same or earlier)[-1][1]
             person = self.people.introduce(name or mention.text, att.start, (head,), named=False)
         if person is not None:
+            # the names in the speaker's own phrase ("former Bank of Canada governor David
+            # Dodge") first: the speaker is the latest mentioned, as its subject
+            self.advance(att.end)
             self.people.mentioned(person)
             person.spoke = True
+            self.last_voice = (person, self.paragraphs)
         return name, mention
 
     def run(self) -> list[Quote]:
@@ -192,16 +286,23 @@ class _Reader:
         spans = find_quoted_spans(text)
         self.mentions = name_mentions(text, spans, self.people, self.lang, self.headlines)
         k = 0
+        link = _link_label(self.lang)
         for ps, pe in zip(self.headlines.starts, self.headlines.ends, strict=True):
             in_para: list[QuotedSpan] = []
             while k < len(spans) and spans[k].start < pe:
                 in_para.append(spans[k])
                 k += 1
+            if text.find(":", ps, ps + 14) >= 0 and link.match(text, ps):
+                # a link to another story: its words are that story's, at most terms here
+                self.found.extend(_Found(q, QuoteKind.SCARE, None, None, None, None)
+                                  for q in in_para)
+                continue
             self.paragraph(ps, pe, in_para)
         return self.quotes()
 
     def paragraph(self, ps: int, pe: int, quotes: list[QuotedSpan]) -> None:
         text = self.text
+        self.paragraphs += 1
         sentences = sentence_spans(text, ps, pe, quotes, self.abbrev)
         para_speaker: str | None = None
         qi = 0
@@ -231,7 +332,7 @@ class _Reader:
                 next_start = quotes[qi + 1].start if qi + 1 < len(quotes) else pe
                 qi += 1
                 f = self.direct(q, max(ss, prev_end), min(se, next_start), ps, pe, para_speaker,
-                                prev_end)
+                                prev_end, se)
                 any_direct = any_direct or f.kind is QuoteKind.DIRECT
                 if f.kind is QuoteKind.DIRECT and f.speaker:
                     para_speaker = f.speaker
@@ -241,8 +342,12 @@ class _Reader:
                 self.indirect(ss, se)
 
     def direct(self, q: QuotedSpan, before_start: int, after_end: int, ps: int, pe: int,
-               para_speaker: str | None, prev_end: int) -> _Found:
+               para_speaker: str | None, prev_end: int, se: int) -> _Found:
         text = self.text
+        if self.continued[0] <= q.start and q.end <= self.continued[1]:
+            # words of the report that carries on after a quote's cue, quoted again:
+            # part of that report, as quoted words inside reported speech are
+            return _Found(q, QuoteKind.SCARE, None, None, None, None)
         if not q.opened and q.start == ps and _PULL_TAIL.match(text, q.end, pe):
             return self.pull_quote(q, pe)
         after = attribution_after(text, q.end, after_end) if q.end < after_end else iter(())
@@ -284,7 +389,38 @@ class _Reader:
         if f.kind is QuoteKind.DIRECT and f.speaker:
             self.last_speaker = f.speaker
         self.found.append(f)
+        if att is not None and att.start > q.end:
+            # to the sentence's end: the words may quote the speaker again ('adding that it
+            # has “tremendous influence”')
+            self.continuation(f, att.end, se, conjunctions=False)
         return f
+
+    def continuation(self, f: _Found, start: int, end: int, conjunctions: bool) -> None:
+        """The speaker's next words after the cue that closed ``f`` (``text[start:end]`` is what
+        follows the speaker's name), as a report of their own. After a quotation only a
+        participle carries on ('"...," he said, adding that ...'): a "but" there is the
+        writer's."""
+        m = _CONTINUATION.match(self.text, start, end)
+        if m is None or not (m.group("participle") or conjunctions):
+            return
+        if m.group("verb") and m.group("verb") not in self.lex.cue_forms:
+            return
+        if len(m.group("rest").split(None, _MIN_CONTINUATION_WORDS - 1)) < _MIN_CONTINUATION_WORDS:
+            return
+        cue = m.group("participle") or f.cue
+        self.continued = m.span("rest")
+        self.found.append(_Found(QuotedSpan(m.start("rest"), m.end("rest"), False, False),
+                                 QuoteKind.INDIRECT, f.speaker, cue, f.speaker_start,
+                                 f.speaker_end))
+
+    def people_in(self, start: int, end: int) -> list[Person]:
+        """The people named in ``text[start:end]``."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
+        found = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            found.append(self.mentions[i][1])
+            i += 1
+        return found
 
     def subject_between(self, start: int, end: int) -> Person | None:
         """The last person named as a sentence's subject in ``text[start:end]``."""
@@ -299,7 +435,14 @@ class _Reader:
 
     def subject_description(self, ss: int) -> None:
         """A sentence opening with "The officer ..." is about the officer the article
-        introduced: later pronouns mean them."""
+        introduced: later pronouns mean them. One opening with a plural body ("The Liberals
+        say") makes that body what a later "they" means."""
+        # (only where a "they" follows soon: the pattern costs, and most sentences have none)
+        k = bisect.bisect_left(self.they_at, ss)
+        plural = (_PLURAL_SUBJECT.match(self.text, ss)
+                  if k < len(self.they_at) and self.they_at[k] - ss < _THEY_REACH else None)
+        if plural is not None:
+            self.plural_subject(plural.group("np"), plural.group("head").lower(), ss)
         m = _DEFINITE_SUBJECT.match(self.text, ss)
         if m is None:
             return
@@ -313,6 +456,22 @@ class _Reader:
             if role in p.roles and p.is_person:
                 self.people.mentioned(p, True)
                 return
+
+    def plural_subject(self, np: str, head: str, pos: int) -> None:
+        """Note the body ``np`` (its last word ``head``) as a sentence's subject, if it is one:
+        a group noun ("officials"), a role's plural ("senators") or a capitalised plural after
+        "the" ("the Democrats"), not "The results" or "Ambulances"."""
+        singular = head[:-1]
+        capitalised = np.split()[-1][0].isupper()
+        if not (head in self.lex.groups or singular in self.lex.titles
+                or (capitalised and np[:4].lower() == "the " and head not in self.stop)):
+            return
+        if capitalised and " " not in np and head not in self.lex.groups and (
+                singular not in self.lex.titles):
+            return  # one capitalised word opening a sentence may be any noun
+        self.advance(pos)
+        body = self.people.introduce(np, pos, (head,), "p", named=False)
+        self.people.mentioned(body, True)
 
     def is_title(self, q: QuotedSpan) -> bool:
         """A capitalised name in quotes inside the writer's sentence: a title or a brand
@@ -357,10 +516,13 @@ class _Reader:
             # names its speaker loosely and is not part of the story's thread of speakers
             speaker: str | None = mention.name or mention.text
         else:
-            speaker, _ = self.speaker_of(att)
+            before = (r.start, r.end) if r.end < att.start else None
+            speaker, _ = self.speaker_of(att, before)
             self.last_speaker = speaker
         span = QuotedSpan(r.start, r.end, False, False)
         f = _Found(span, QuoteKind.INDIRECT, speaker, r.cue, att.start, att.end)
+        if r.end < att.start and not headline:
+            self.continuation(f, att.end, se, conjunctions=True)
         second = _SECOND_REPORT.search(self.text, r.start, r.end)
         if second is not None and second.start() - r.start > 12 and r.end - second.end() > 12:
             # "Lee argued that A, noting B" / "Lee said A, he believed B": two reports of

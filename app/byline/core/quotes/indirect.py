@@ -12,14 +12,23 @@ from functools import cache
 from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
 from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
 
+# Helpers before a reporting verb; "will" is not one: what someone will say or argue is a
+# prediction, not speech ("The New Democrats will argue that ...").
+_AUX = AUX.replace("|will|", "|")
+
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+# A date: "in July", "on Dec. 21", "in early March" (news style abbreviates the long months)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_DATE = rf"(?:in\s+(?:early\s+|mid-|late\s+)?{_MONTH}|on\s+{_MONTH}\s+\d{{1,2}})"
 _MEDIUM = (
     r"(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|interview|email|"
     r"e-mail|release|letter|post|tweet|report|decision|speech|conference|video|filing|ruling)"
 )
 _BETWEEN = (
-    rf"(?:\s+(?:on\s+)?{_DAY}|\s+last\s+(?:week|month|year)|\s+earlier|\s+later"
+    rf"(?:\s+(?:on\s+)?{_DAY}|\s+{_DATE}|\s+(?:last|this)\s+(?:week|month|year|night|morning)"
+    rf"|\s+earlier|\s+later"
     rf"|\s+in\s+{_MEDIUM}|\s+(?:by|in\s+an?)\s+(?:text\s+message|e-?mail|phone|telephone)"
     r"|\s+(?:at|during)\s+(?:a|an|the)\s+[\w\s-]{1,30}?(?=,))*"
     # a few words, then "that": "noted several times that", "acknowledged before the judge that"
@@ -31,9 +40,39 @@ _OBJECT = (
     # a programme named in quotes: "told NBC’s “Today” show"
     r"(?:[“\"][^”\"]{1,40}[”\"]\s+(?:show|program|programme|podcast|newspaper))?))"
 )
-# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma)
-_OPENER = r"(?:(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+|[A-Z][^,“”\"]{0,40}+,\s+)?"
+# Openers before the subject: "But", "In Russia,", "On Monday," (possessive: up to the comma),
+# and a subordinate clause put first, which may be long: "Although investigators still do not
+# know who is responsible, the firm said ..."
+_OPENER = (r"(?P<opener>(?:But|And|So|However|Still|Now|Meanwhile|Yet)\s+"
+           r"|[A-Z][^,“”\"]{0,40}+,\s+"
+           r"|(?:Although|Though|While|Because|Since|If|When|Even\s+though|As)\s"
+           r"[^,“”\"]{0,120}+,\s+)?")
+# Not right after a determiner: there a speech verb's form is a noun ("an expert cited in the
+# report") and a speaker phrase would start inside a noun phrase ("a landlord" is not "landlord").
+# (one look-behind for each length of word: each is a fixed width)
+_NO_DETERMINER_BEFORE = r"(?<!\b(?:the|The|its|his|her)\s)(?<!\ban\s)(?<!\ba\s)(?<!\btheir\s)"
+# Words that open a clause of their own: a speaker phrase right before a verb does not hold one
+# ("clutching at straws when he said": the speaker is "he").
+_SUBORDINATOR = alternation([
+    "when", "while", "because", "if", "that", "which", "who", "whom", "where", "after", "before",
+    "since", "until", "although", "though", "unless", "whether", "as", "than",
+]) + r"\b"
+# Someone indefinite after "when" or "if" is anyone at all, not a source: "A renoviction is when
+# a landlord tells a tenant they must leave", "if a doctor says you are fit".
+_HYPOTHETICAL = r"(?!(?:(?<=\bwhen\s)|(?<=\bif\s)|(?<=\bwhenever\s)|(?<=\bunless\s))(?:an?|any)\s)"
+# After "than" a speaker and verb make a comparison, not a report: "lower than TransLink says".
+_COMPARED = r"(?<!\bthan\s)"
+# Who the speaker is, after the name and a comma, to the sentence's end: its stops are those of
+# a word ("Atlantic.Net"), initials ("a U.S. official") or an abbreviation before a word in
+# lower case ("Ferro Inc. in Lisbon"), not a sentence's.
+# (runs without stops taken whole, possessively: the alternatives are tried only at stops)
+_APPOSITION_WORDS = r"[^.!?]*+(?:(?:\.(?!\s)|(?<=\b[A-Z])\.|\.(?=\s+[a-z]))[^.!?]*+)*+"
 _MIN_CLAUSE_WORDS = 3
+# A plural verb first: the clause has no subject of its own ("that" before it is a relative
+# pronoun; the demonstrative "that" is singular).
+_NO_SUBJECT = re.compile(r"(?:have|are|were)\b")
+# What opens the writer's own words after "he said,": a concession or circumstance.
+_WRITER_S_ADDITION = re.compile(r"(?:though|although|while|as|and)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +119,10 @@ _NOT_A_CLAUSE = re.compile(
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     # a verb reports speech when any of its forms is listed ("note" covers "noted")
     forms, _ = _reporting_verbs(lang)
-    cue = rf"(?P<cue>{alternation(forms)})\b"
+    # after a speaker phrase the cue must not follow a determiner; after a comma it cannot
+    # (the look-behinds cost, so they are left out where they cannot fail)
+    plain_cue = rf"(?P<cue>{alternation(forms)})\b"
+    cue = rf"{_NO_DETERMINER_BEFORE}{plain_cue}"
     tell_cue = rf"(?P<cue>{alternation(_tell_forms(lang))})\b"
     spk = rf"(?P<spk>{TOK}(?:\s+{TOK}){{0,8}}?)"
     appos = APPOSITION
@@ -91,39 +133,44 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     clause_to_end = r"(?P<clause>.*[^\s.!?]|.)[\s.!?]*$"
     tail = rf"{_BETWEEN}(?:,|\s+that)?\s+{clause_to_end}"
     participles = alternation(f for f in forms if f.endswith("ing"))
-    short_spk = rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{TOK}(?:\s+{TOK}){{0,2}})"
+    word = rf"(?!{_SUBORDINATOR}){TOK}"
+    short_spk = (rf"{_NO_DETERMINER_BEFORE}{_COMPARED}{_HYPOTHETICAL}"
+                 rf"(?P<spk>(?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?{word}(?:\s+{word}){{0,2}})")
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
-        re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,[^.!?]*)?{end}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{tell_cue}{_OBJECT}{tail}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{AUX}{cue}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{cue}\s+{spk}{STOP}(?:,[^.!?]*|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,{_APPOSITION_WORDS})?{end}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{tell_cue}{_OBJECT}{tail}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{cue}{tail}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{_AUX}{cue}"
+                   rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{plain_cue}\s+{spk}{STOP}"
+                   rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
-            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{AUX}{cue}{tail}"
+            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{_AUX}{cue}{tail}"
         ),
         # what the subject did, then said: "Graf protested the bills, saying they ..."
         re.compile(
             rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?,\s+(?P<cue>{participles})\s+"
             rf"(?:that\s+)?{clause_to_end}"
         ),
-        # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
-        # (tried only where a speech verb is, see _inner_readings)
-        re.compile(rf"{short_spk}\s+{AUX}{cue}{tail}"),
         # the speaker set inside the reported words: "Police, Sinclair says, have no policies"
         re.compile(
-            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{AUX}{cue}"
+            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{_AUX}{cue}"
             rf"|(?P<acc>according\s+to)\s+(?P<src>[^,“”\"]{{1,80}})),\s+[^“”\"]+?){end}"
         ),
+        # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
+        # (tried only where a speech verb is, see _inner_readings; after the reading above:
+        # "revenues, they promise, will be ..." is not "they promise <clause>")
+        re.compile(rf"{short_spk}\s+{_AUX}{cue}{tail}"),
     )
 
 
 _WORD = re.compile(r"\S+")
-# indexes of the readings in _patterns
-_ACCORDING_FIRST, _ACCORDING_LAST, _TOLD, _SPEAKER_FIRST = 0, 1, 2, 3
-_CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INNER = 4, 5, 6, 7, 8
-_INSERTED = 9
+# indexes of the readings in _patterns (the one at 3, the subject first, is always tried)
+_ACCORDING_FIRST, _ACCORDING_LAST, _TOLD = 0, 1, 2
+_CLAUSE_THEN_SPEAKER, _CLAUSE_THEN_CUE, _COORDINATED, _PARTICIPLE, _INSERTED = 4, 5, 6, 7, 8
+_INNER = 9
 
 
 @cache
@@ -226,13 +273,13 @@ def reported_speech(text: str, start: int, end: int, lang: str = "en") -> Iterat
             whole = pat.match(s)
             matches = (whole,) if whole else ()
         for m in matches:
-            r = _reading(s, m, start, with_objects)
+            r = _reading(s, m, start, with_objects, lang)
             if r is not None:
                 yield r
 
 
 def _reading(
-    s: str, m: re.Match[str], start: int, with_objects: frozenset[str]
+    s: str, m: re.Match[str], start: int, with_objects: frozenset[str], lang: str
 ) -> Reported | None:
     """The match ``m`` as a reported-speech reading, if its clause reads as one."""
     cs, ce = m.span("clause")
@@ -240,6 +287,10 @@ def _reading(
     if len(clause.split(None, _MIN_CLAUSE_WORDS - 1)) < _MIN_CLAUSE_WORDS:
         return None
     after_that = s[:cs].rstrip().endswith("that") or clause.startswith("that ")
+    if s[:cs].rstrip().endswith("that") and _NO_SUBJECT.match(clause):
+        return None  # "member states that have French in common": "that" is who, not what
+    if _WRITER_S_ADDITION.match(clause) and s[:cs].rstrip().endswith(","):
+        return None  # "..., he said, though he named no one": the writer's words, not his
     if not after_that and _NOT_A_CLAUSE.match(clause):
         return None
     groups = m.groupdict()
@@ -250,5 +301,11 @@ def _reading(
     appos = groups.get("appos")
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"
+    opener = (groups.get("opener") or "").rstrip(", ")
+    if (opener and NAME_ONLY.match(opener) and m.group("spk")[:2] in ("a ", "an", "th")
+            and opener.split()[0].lower() not in word_set(lang, "not_names.txt")):
+        # "Rami Aziz, a baker in Truro, N.S., says": the name, then who they are
+        at = start + m.start("opener")
+        return Reported(start + cs, start + ce, opener, at, at + len(opener), cue.lower())
     return Reported(start + cs, start + ce, m.group(spk), start + m.start(spk),
                     start + m.end(spk), cue.lower())

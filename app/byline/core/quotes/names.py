@@ -114,6 +114,9 @@ def parse_mention(phrase: str, lex: Lexicon, stop: frozenset[str]) -> Mention | 
         return Mention("group", phrase, roles=(low[1],))  # "the EU", "the RCMP": a body
     if len(words) == 1 and _ACRONYM_PLURAL.match(words[0]):
         return Mention("group", phrase, roles=(low[0],))  # "MPs", "MLAs"
+    if (len(words) == 2 and low[0] == "the" and words[1][0].isupper() and low[1].endswith("s")
+            and not low[1].endswith("ss") and low[1] not in stop):
+        return Mention("group", phrase, roles=(low[1],))  # "the Greens", "the Liberals": a body
     if len(words) == 1 and (low[0] in lex.groups or low[0].rstrip("s") in lex.titles):
         # "Protesters said", "Officers say": a group or role capitalised to open a sentence
         return Mention("group" if low[0].endswith("s") else "description", phrase, roles=(low[0],))
@@ -245,6 +248,8 @@ class People:
         p.is_person = p.is_person or evidence
         if gender in ("m", "f") and (not p.gender or p.gender_from_name) and p.votes == [0, 0]:
             p.gender = gender
+        elif gender == "p" and not named and not p.gender:
+            p.gender = "p"  # a body described ("officials", "the union"): what "they" can mean
         return p
 
     def shows_person(self, p: Person) -> None:
@@ -300,17 +305,18 @@ class People:
         """Whether ``p``'s name ends as an organisation's does ("Suncor Energy")."""
         return p.named and last_word(p.name) in self.orgs
 
-    def _latest(self, gender: str) -> Person | None:
+    def _latest(self, gender: str, unlike: frozenset[int] = frozenset()) -> Person | None:
         """Whom a pronoun of ``gender`` most likely means: among the last few people named
         who fit, one known to be of that gender, else the subject of a sentence, else the
-        last named."""
+        last named. No one whose ``id`` is in ``unlike``."""
         fits: list[tuple[Person, bool]] = []
         seen: set[int] = set()
         for p, subject in reversed(self.recent[-24:]):
             if gender == "p":
                 if p.gender == "p":
                     return p
-            elif p.is_person and (p.gender in ("", gender) or gender == "n"):
+            elif p.is_person and (p.gender in ("", gender) or gender == "n") and (
+                    id(p) not in unlike):
                 if id(p) in seen:
                     continue
                 seen.add(id(p))
@@ -333,10 +339,12 @@ class People:
             subjects_since += subject
         return best
 
-    def resolve(self, m: Mention, pos: int) -> tuple[str | None, Person | None]:
-        """The speaker's name for mention ``m`` at ``pos``, and the person when known."""
+    def resolve(self, m: Mention, pos: int, unlike: frozenset[int] = frozenset()
+                ) -> tuple[str | None, Person | None]:
+        """The speaker's name for mention ``m`` at ``pos``, and the person when known; a
+        pronoun means no one whose ``id`` is in ``unlike``."""
         if m.kind == "pronoun":
-            p = self._latest(m.gender)
+            p = self._latest(m.gender, unlike)
             if p is not None and m.gender in ("m", "f") and not p.gender:
                 p.gender = m.gender
             return (p.name, p) if p is not None else (None, None)
@@ -401,6 +409,12 @@ class People:
                 # "the commission" or "the union" is only one named so
                 for q in recent:
                     if self._looks_like_org(q):
+                        return q.name, q
+                # a body that spoke under one name ("Facebook said ...") seemed a person, as
+                # anyone who speaks does; one word, no "he" or "she" for it: a body
+                for q, _ in reversed(self.recent[-8:]):
+                    if (q.named and q.spoke and " " not in q.name and not q.roles
+                            and q.gender not in ("m", "f", "p")):
                         return q.name, q
         p = self.introduce(m.text, pos, m.roles, "p", named=False)
         return m.text, p
