@@ -165,6 +165,14 @@ def test_headline_reports_speech_without_joining_the_thread_of_speakers() -> Non
     ]
 
 
+def test_a_pronoun_speaking_in_a_headline_is_left_unnamed_not_given_as_he() -> None:
+    text = ("Minister keeps voters guessing\n\n"
+            "He has not decided on the tax, he says\n\n"
+            "The budget is due in March.")
+    for q in extract_quotes(text):
+        assert q.speaker is None or q.speaker.lower() not in {"he", "she", "they"}
+
+
 def test_clause_joined_by_but_is_not_an_apposition() -> None:
     text = "The plan is bold, but it may be one of many, say critics of the council."
     for q in extract_quotes(text):

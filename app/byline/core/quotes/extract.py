@@ -513,8 +513,11 @@ class _Reader:
         headline = self.headlines.contains(ss)
         if headline:
             # a headline ("Witness says water surged inland") is reported speech too, but it
-            # names its speaker loosely and is not part of the story's thread of speakers
-            speaker: str | None = mention.name or mention.text
+            # names its speaker loosely and is not part of the story's thread of speakers; a
+            # pronoun there ("He has not decided, he says") points at nobody it can name
+            speaker: str | None = (
+                None if mention.kind == "pronoun" else mention.name or mention.text
+            )
         else:
             before = (r.start, r.end) if r.end < att.start else None
             speaker, _ = self.speaker_of(att, before)
