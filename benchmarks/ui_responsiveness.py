@@ -54,8 +54,8 @@ def phase():
         return "importing"
     if window.quotes_pending:
         return "finding the opened document's quotes"
-    if window.library_pane.loading:
-        return "listing the library"
+    if window.opening:
+        return "opening the document"
     return "idle"
 
 def tick():
@@ -77,7 +77,7 @@ def settled():
     return (
         not window.importing
         and not window.quotes_pending
-        and not window.library_pane.loading
+        and not window.opening
         and window.document is not None
     )
 
