@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from byline.core.model import Document
-from byline.ui.attribution import attributed, readable_date
+from byline.core.model import Document, Quote, QuoteKind
+from byline.ui.attribution import attributed, attributed_quote, quote_words, readable_date
 
 
 def make_document(**overrides: object) -> Document:
@@ -38,3 +38,30 @@ def test_missing_parts_are_left_out() -> None:
 def test_unparseable_date_is_kept_as_given() -> None:
     assert readable_date("spring 2021") == "spring 2021"
     assert readable_date(None) is None
+
+
+def quote(kind: QuoteKind, text: str, speaker: str | None = "Valentina Melnikova") -> Quote:
+    return Quote(0, len(text), text, kind, speaker, "said")
+
+
+def test_reported_speech_is_copied_without_quotation_marks_and_said_to_be_reported() -> None:
+    got = attributed_quote(
+        quote(QuoteKind.INDIRECT, "all troops have the right to file reports"), make_document()
+    )
+    assert got == (
+        "all troops have the right to file reports (reported, not verbatim)"
+        " — Valentina Melnikova, CNN, “Officer quits”, 12 May 2022"
+    )
+    assert "“all" not in got
+
+
+def test_a_direct_quotation_is_copied_in_quotation_marks() -> None:
+    got = attributed_quote(quote(QuoteKind.DIRECT, "“We were tired,”"), make_document())
+    assert got.startswith("“We were tired,” — Valentina Melnikova, CNN")
+
+
+def test_lists_show_reported_speech_without_quotation_marks() -> None:
+    assert quote_words(quote(QuoteKind.INDIRECT, "the plan would cost more")) == (
+        "the plan would cost more"
+    )
+    assert quote_words(quote(QuoteKind.DIRECT, "“It will cost more.”")) == "“It will cost more.”"

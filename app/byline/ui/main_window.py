@@ -48,11 +48,12 @@ from byline.core.model import (
     ImportReport,
     Quote,
     QuoteCorrection,
+    QuoteKind,
     SearchHit,
 )
 from byline.core.wording import counted
 from byline.ui import commands
-from byline.ui.attribution import attributed
+from byline.ui.attribution import attributed, attributed_quote
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlights_panel import HighlightsPanel
@@ -793,8 +794,10 @@ class MainWindow(QMainWindow):
 
     # ================================================================== copying
     def _speaker_for(self, start: int, end: int) -> str | None:
+        """Whose words a passage is: the speaker of the quotation it lies in. A passage of
+        reported speech is the writer's words, attributed to the document alone."""
         for q in self.quotes:
-            if q.speaker and q.start <= start and end <= q.end:
+            if q.speaker and q.kind is QuoteKind.DIRECT and q.start <= start and end <= q.end:
                 return q.speaker
         return None
 
@@ -804,7 +807,7 @@ class MainWindow(QMainWindow):
 
     def copy_quote(self, quote: Quote) -> None:
         if self.document is not None:
-            self._copy(attributed(quote.text, self.document, quote.speaker))
+            self._copy(attributed_quote(quote, self.document))
 
     def copy_highlight(self, highlight: Highlight) -> None:
         if self.document is not None:

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from byline.core.model import DocumentSummary, Highlight, Quote, SearchHit
+from byline.core.model import DocumentSummary, Highlight, Quote, QuoteKind, SearchHit
 from byline.core.wording import counted
-from byline.ui.attribution import readable_date, strip_quotation_marks
+from byline.ui.attribution import quote_words, readable_date
 from byline.ui.floating_bar import color_swatch
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -233,6 +233,14 @@ class HighlightListModel(ValueListModel[Highlight]):
         return best
 
 
+def elide_quote(quote: Quote, limit: int) -> str:
+    """A quote's words (``attribution.quote_words``) cut to about ``limit`` characters."""
+    words = quote_words(quote)
+    if quote.kind is QuoteKind.INDIRECT:
+        return elide(words, limit)
+    return f"“{elide(words[1:-1], limit)}”"
+
+
 def speaker_label(quote: Quote) -> str:
     return quote.speaker or UNATTRIBUTED
 
@@ -246,7 +254,7 @@ class QuoteListModel(ValueListModel[Quote]):
             head += " (reported)"
         elif value.kind.value == "scare":
             head = "Scare quote"
-        return f"{head}\n“{elide(strip_quotation_marks(value.text), 240)}”"
+        return f"{head}\n{elide_quote(value, 240)}"
 
     def row_at_offset(self, offset: int) -> int:
         for row, q in enumerate(self._items):

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from byline.core.model import QuoteKind, SpeakerCount, SpeakerIndex, SpeakerQuote
 from byline.core.wording import counted
-from byline.ui.attribution import readable_date, strip_quotation_marks
+from byline.ui.attribution import readable_date
 from byline.ui.list_view import EntryList
-from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide
+from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide, elide_quote
 from byline.ui.speakers_tasks import SpeakerQuotesTask, SpeakersTask
 from byline.ui.workers import start
 
@@ -63,7 +63,7 @@ class SpeakerQuoteListModel(ValueListModel[SpeakerQuote]):
 
     def display(self, value: SpeakerQuote) -> str:
         quote = value.quote
-        said = f"“{elide(strip_quotation_marks(quote.text), 240)}”"
+        said = elide_quote(quote, 240)
         if quote.kind is QuoteKind.INDIRECT:
             said += " (reported)"
         title = elide(value.title or "Untitled", 70)
