@@ -214,3 +214,21 @@ def test_a_document_opens_at_its_very_top_with_the_page_margin_showing(
     window.open_document(doc_id)
     assert window.reader.verticalScrollBar().maximum() > 0  # the text is taller than the view
     assert window.reader.verticalScrollBar().value() == 0
+
+
+def test_going_to_the_start_of_the_document_shows_the_page_margin_again(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    library: Library,
+    article: Callable[..., ParsedDocument],
+) -> None:
+    doc_id, _ = library.add_document(article(extra_paragraphs=80))
+    window = make_window()
+    window.show()
+    window.open_document(doc_id)
+    reader = window.reader
+    reader.setFocus()
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
+    qtbot.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert reader.caret_offset() == 0
+    assert reader.verticalScrollBar().value() == 0

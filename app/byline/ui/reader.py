@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
@@ -371,6 +373,13 @@ class ReaderView(QTextBrowser):
     @property
     def is_flashing(self) -> bool:
         return self._flash is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            # Qt scrolls only as far as the caret's line; the page margin above the title
+            # belongs to the top too, as when the document opened
+            self.verticalScrollBar().setValue(0)
 
     # -- reporting -----------------------------------------------------------------------------
     def _report_cursor(self) -> None:
