@@ -46,6 +46,25 @@ def test_restart_restores_document_font_size_theme_and_panes(
     again.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
 
 
+def test_restart_reopens_the_document_where_it_was_being_read(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article(extra_paragraphs=400))
+    window = make_window()
+    window.show()
+    window.open_document(doc_id)
+    text = window.document.text  # type: ignore[union-attr]
+    window.reader.reveal(text.index("Filler paragraph number 300"), 0, flash=False)
+    where = window.reader.top_offset()
+    assert where > text.index("Filler paragraph number 250")
+    window.close()
+
+    again = make_window()
+    again.show()
+    assert again.reader.top_offset() == where
+    assert again.reader.verticalScrollBar().value() > 0
+
+
 def test_zoom_changes_the_reading_font(
     qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
 ) -> None:

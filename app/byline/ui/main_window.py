@@ -1364,7 +1364,7 @@ class MainWindow(QMainWindow):
         last = s.value("lastDocument")
         if last is not None and self.open_document(_as_int(last)):
             self.sidebar.setCurrentIndex(_as_int(s.value("sidebarTab", QUOTES_TAB)))
-            self.reader.verticalScrollBar().setValue(_as_int(s.value("scroll", 0)))
+            self.reader.scroll_to_offset(_as_int(s.value("readingOffset", 0)))
         else:
             self._show_welcome()
 
@@ -1393,7 +1393,7 @@ class MainWindow(QMainWindow):
         s.setValue("currentColor", self.current_color)
         if self.document is not None:
             s.setValue("lastDocument", self.document.id)
-            s.setValue("scroll", self.reader.verticalScrollBar().value())
+            s.setValue("readingOffset", self.reader.top_offset())
         else:
             s.remove("lastDocument")
         s.sync()

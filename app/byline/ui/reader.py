@@ -10,15 +10,17 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -72,6 +74,7 @@ class ReaderView(QTextBrowser):
         self._find_index = -1
         self._flash: Span | None = None
         self._built: QTextDocument | None = None
+        self._pending_top: int | None = None  # see scroll_to_offset
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -210,6 +213,45 @@ class ReaderView(QTextBrowser):
             self._flash_timer.start(FLASH_MS)
             self._update_extra_selections()
 
+    def top_offset(self) -> int:
+        """Where the reader is: the canonical offset of the text at the top of the view (0 at
+        the title). Kept across restarts instead of a scroll position, which a narrower window
+        or another font size would make point elsewhere."""
+        if self.verticalScrollBar().value() == 0:
+            return 0
+        return self._map.to_text(self.cursorForPosition(QPoint(0, 0)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is at the top of the view (0: the very top).
+        Before the view is painted, again at each resize until it is: while a window is being
+        shown its panes are resized more than once, and each width moves the lines."""
+        self._pending_top = offset
+        self._scroll_to_pending_top()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # QTextEdit scrolls to the caret when first shown
+        if self._pending_top is not None:
+            self._scroll_to_pending_top()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._pending_top = None  # on screen: from now on the reader scrolls
+
+    def _scroll_to_pending_top(self) -> None:
+        offset = self._pending_top
+        bar = self.verticalScrollBar()
+        if offset is None or offset <= 0 or self._document is None:
+            bar.setValue(0)
+            return
+        position = self._map.to_doc(offset)
+        qdoc = self.document()
+        block = qdoc.findBlock(position)
+        # Asking for the block's place lays the text out as far as it: a document just opened
+        # is laid out only in part, and where a line falls is not known before.
+        top = qdoc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        bar.setValue(round(top + (line.y() if line.isValid() else 0)))
+
     def span_is_visible(self, start: int) -> bool:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_doc(start))
@@ -281,7 +323,7 @@ class ReaderView(QTextBrowser):
         self._fit_measure()
         # A new document starts at its top: placing the caret scrolled the page's top margin
         # (and so the title's breathing space) out of view.
-        self.verticalScrollBar().setValue(0)
+        self.scroll_to_offset(0)
         self._update_extra_selections()
 
     def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
@@ -342,6 +384,8 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_measure()
+        if self._pending_top is not None:
+            self._scroll_to_pending_top()
 
     # -- transient marks -----------------------------------------------------------------------
     def _end_flash(self) -> None:
