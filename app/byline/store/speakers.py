@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from byline.core.model import Quote, QuoteKind, SpeakerCount, SpeakerIndex, SpeakerQuote
+from byline.core.model import SpeakerCount, SpeakerIndex, SpeakerQuote
 from byline.store.connection import Connection
+from byline.store.rows import quote_from_row
 
 _KEY_FUNCTION = "byline_speaker_key"
 
@@ -106,16 +107,7 @@ def speaker_quotes(db: Connection, name: str | None, version: str) -> list[Speak
             title=r["title"],
             outlet=r["outlet"],
             published=r["published"],
-            quote=Quote(
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                kind=QuoteKind(r["kind"]),
-                speaker=r["speaker"],
-                cue=r["cue"],
-                speaker_start=r["speaker_start"],
-                speaker_end=r["speaker_end"],
-            ),
+            quote=quote_from_row(r),
         )
         for r in rows
     ]

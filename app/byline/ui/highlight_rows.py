@@ -18,13 +18,20 @@ from PySide6.QtCore import (
     QSize,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QListView, QStyle, QStyleOptionViewItem, QWidget
 
 from byline.core.model import Highlight
 from byline.ui.floating_bar import color_swatch
 from byline.ui.highlight_editor import HighlightRowEditor
-from byline.ui.list_view import ICON_SPACE, LINE_GAP, PADDING, WRAP, EntryDelegate
+from byline.ui.list_view import (
+    ICON_SPACE,
+    LINE_GAP,
+    PADDING,
+    WRAP,
+    EntryDelegate,
+    draw_row_ground,
+)
 from byline.ui.models import ItemRole, note_text, passage_text, tags_text
 from byline.ui.theme import highlight_color
 
@@ -99,11 +106,7 @@ class HighlightDelegate(EntryDelegate):
         if editing:  # an open row is plainly the current one: a calmer ground under the editor
             option.state &= ~QStyle.StateFlag.State_Selected
             option.backgroundBrush = option.palette.alternateBase()
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        option.text = ""
-        option.icon = QIcon()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        draw_row_ground(option, painter)
         rect = option.rect
         left, top = rect.left() + PADDING, rect.top() + PADDING
         color_swatch(value.color).paint(painter, QRect(left, top + 1, 14, 14))

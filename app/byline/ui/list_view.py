@@ -24,6 +24,16 @@ LINE_GAP = 2
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
+def draw_row_ground(option: QStyleOptionViewItem, painter: QPainter) -> None:
+    """The row as the style draws it (selection, hover, focus) without its text or icon: the
+    delegates draw those themselves."""
+    widget = option.widget
+    style = widget.style() if widget else QApplication.style()
+    option.text = ""
+    option.icon = QIcon()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+
+
 class EntryDelegate(QStyledItemDelegate):
     def __init__(self, parent: QListView) -> None:
         super().__init__(parent)
@@ -49,11 +59,7 @@ class EntryDelegate(QStyledItemDelegate):
     ) -> None:
         self.initStyleOption(option, index)
         head, body, head_font, icon, width = self._parts(option, index)
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        option.text = ""
-        option.icon = QIcon()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        draw_row_ground(option, painter)
         rect = option.rect
         left = rect.left() + PADDING
         top = rect.top() + PADDING
