@@ -94,3 +94,14 @@ def test_a_document_removed_before_it_is_read_leaves_the_window_as_it_was(
     settle(qtbot, window)
     assert window.document is not None and window.document.id == keep
     assert "not in the library" in window.statusBar().currentMessage()
+
+
+def test_a_worker_opening_the_library_leaves_the_days_backup_to_the_window(
+    library: Library, article: Article
+) -> None:
+    from byline.store.backups import backups_dir_for, list_backups
+    from byline.ui.workers import QuotesTask
+
+    doc_id, _ = library.add_document(article())  # no backup yet: one is due
+    QuotesTask(library.path, doc_id).run()  # as the worker pool runs it, on this thread
+    assert list_backups(backups_dir_for(library.path)) == []

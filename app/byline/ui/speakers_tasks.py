@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from byline.core.errors import BylineError
-from byline.store import Library
+from byline.ui.workers import open_library_for_task
 
 
 class SpeakersSignals(QObject):
@@ -41,7 +41,7 @@ class SpeakersTask(QRunnable):
         from byline import workflows
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 read, left = 0, 0
                 if self.read_unread:
                     read, left = workflows.cache_missing_quotes(
@@ -82,7 +82,7 @@ class SpeakerQuotesTask(QRunnable):
         from byline import workflows  # see SpeakersTask.run
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 quotes = workflows.speaker_quotes(library, self.name)
         except BylineError as exc:
             self.signals.failed.emit(self.generation, str(exc))

@@ -17,6 +17,13 @@ from byline.ui.opening import open_from_library
 from byline.ui.rendering import ReadingLook
 
 
+def open_library_for_task(db_path: Path) -> Library:
+    """The library as a worker opens it: without the day's backup, which the window makes once,
+    on its own worker, after it is on screen (DailyBackupTask). Each task opening with it would
+    copy the whole library first, and two could make the same day's backup at once."""
+    return Library.open(db_path, daily_backup=False)
+
+
 class ImportSignals(QObject):
     progress = Signal(int, int, str)  # done, total, file being read
     finished = Signal(object)  # ImportReport
@@ -45,7 +52,7 @@ class ImportTask(QRunnable):
         from byline.workflows import import_paths
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 report = import_paths(
                     library,
                     self.paths,
@@ -81,7 +88,7 @@ class QuotesTask(QRunnable):
         from byline.workflows import document_quotes  # see ImportTask.run
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 quotes = document_quotes(library, self.doc_id)
         except BylineError as exc:
             self.signals.failed.emit(self.doc_id, str(exc))
@@ -130,7 +137,7 @@ class SearchTask(QRunnable):
 
     def run(self) -> None:
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 with self._lock:
                     if self._cancelled:
                         raise LibraryError("The search was cancelled.")
@@ -179,7 +186,7 @@ class ExportTask(QRunnable):
         from byline import exports  # loads the quote extractor: on the worker, see ImportTask
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 if self.template is None:
                     written = [exports.export_json(library, self.doc_ids, self.out, self.force)]
                 else:
@@ -221,7 +228,7 @@ class OpenTask(QRunnable):
 
     def run(self) -> None:
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 opened = open_from_library(
                     library, self.doc_id, self.look, for_thread=self.gui_thread
                 )
@@ -255,7 +262,7 @@ class MarkdownCopyTask(QRunnable):
         from byline.exports import copy_markdown  # see ExportTask.run
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 text = copy_markdown(library, self.doc_id)
         except BylineError as exc:
             self.signals.failed.emit(self.doc_id, str(exc))
@@ -288,7 +295,7 @@ class CheckTask(QRunnable):
         from byline.checking import check_file, check_text  # see ImportTask.run
 
         try:
-            with Library.open(self.db_path) as library:
+            with open_library_for_task(self.db_path) as library:
                 if self.path is not None:
                     result = check_file(library, self.path)
                 else:
