@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteCorrection, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
@@ -117,3 +119,25 @@ def test_cached_quotes_come_corrected_and_are_never_extracted_there(tmp_path: Pa
         [corrected] = cached_document_quotes(library, doc_id) or []
         assert corrected.speaker == "Dr Maria Okafor"
         assert cached_document_quotes(library, doc_id) == document_quotes(library, doc_id)
+
+
+def test_a_fault_in_the_extractor_keeps_the_document_and_the_rest_of_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.core.quotes.extract
+
+    real = byline.core.quotes.extract.extract_quotes
+
+    def failing_on_story_1(text: str) -> list[Quote]:
+        if "Story 1" in text:
+            raise IndexError("a bug in a rule")
+        return real(text)
+
+    monkeypatch.setattr(byline.core.quotes.extract, "extract_quotes", failing_on_story_1)
+    for n in range(3):
+        (tmp_path / f"story{n}.txt").write_text(story(n).text, encoding="utf-8")
+    with Library.open(tmp_path / "library.db") as library:
+        report = import_paths(library, [tmp_path / f"story{n}.txt" for n in range(3)])
+        assert [o.status for o in report.outcomes] == ["imported"] * 3
+        counts = [s.quote_count for s in library_documents(library, sort="title")]
+        assert counts == [1, None, 1]  # Story 1 is stored unread, to be read when opened

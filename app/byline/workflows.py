@@ -116,7 +116,13 @@ def quotes_if_new(library: Library, parsed: ParsedDocument) -> list[Quote] | Non
         return None
     from byline.core.quotes.extract import extract_quotes  # see the imports above
 
-    return extract_quotes(parsed.text)
+    try:
+        return extract_quotes(parsed.text)
+    except Exception:
+        # A fault in the extractor must not cost the reader the document, nor stop the batch:
+        # it is stored unread, and opening it (or the Speakers view) reads it again and says
+        # what went wrong there.
+        return None
 
 
 def add_document_with_quotes(
@@ -155,7 +161,7 @@ def cache_missing_quotes(
         if on_progress is not None:
             on_progress(index, len(missing))
         try:
-            document_quotes(library, doc_id)
+            extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
         except NotFound:  # removed by the window or another command meanwhile
             continue
     if on_progress is not None:
