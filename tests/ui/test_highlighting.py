@@ -227,3 +227,27 @@ def test_a_hidden_sidebar_stays_hidden_for_h_but_opens_for_a_note(
     window.note_action.trigger()
     assert window.sidebar.isVisible() and window.sidebar.currentIndex() == 1
     assert len(library.highlights(doc_id)) == 2
+
+
+def test_a_new_highlight_updates_its_documents_row_without_reloading_the_list(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    library.add_document(article(title="Another", extra_paragraphs=1))
+    window = make_window()
+    window.open_document(doc_id)
+    model = window.library_pane.documents
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+
+    def row_text() -> str:
+        return str(model.data(model.index(model.row_of(doc_id), 0), Qt.ItemDataRole.DisplayRole))
+
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("Russian officer")
+    window.reader.select_span(start, start + len("Russian officer"))
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: "1 highlight ·" in row_text())
+    qtbot.wait(400)  # past the list's refresh delay: nothing reloads it
+    assert resets == []

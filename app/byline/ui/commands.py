@@ -72,7 +72,7 @@ class CreateHighlight(LibraryCommand):
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self._args[0])
-        self._session.documentsChanged.emit()
+        self._session.documentChanged.emit(self._args[0])
 
 
 class DeleteHighlight(LibraryCommand):
@@ -94,7 +94,7 @@ class DeleteHighlight(LibraryCommand):
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self.highlight.document_id)
-        self._session.documentsChanged.emit()
+        self._session.documentChanged.emit(self.highlight.document_id)
 
 
 class EditHighlight(LibraryCommand):
@@ -143,7 +143,7 @@ class EditHighlight(LibraryCommand):
 
     def _announce(self) -> None:
         self._session.highlightsChanged.emit(self.before.document_id)
-        self._session.documentsChanged.emit()
+        self._session.documentChanged.emit(self.before.document_id)
 
 
 class EditDocumentNote(LibraryCommand):
@@ -163,7 +163,7 @@ class EditDocumentNote(LibraryCommand):
     def _set(self, text: str) -> None:
         if self._apply(lambda: self._session.library.set_note(self.doc_id, text)):
             self._session.noteChanged.emit(self.doc_id, text)
-            self._session.documentsChanged.emit()
+            self._session.documentChanged.emit(self.doc_id)
 
 
 class CorrectQuote(LibraryCommand):
@@ -189,7 +189,7 @@ class CorrectQuote(LibraryCommand):
     def _set(self, correction: QuoteCorrection) -> None:
         if self._apply(lambda: self._session.library.set_quote_correction(correction)):
             self._session.quotesChanged.emit(correction.document_id)
-            self._session.documentsChanged.emit()
+            self._session.documentChanged.emit(correction.document_id)
 
 
 class EditDocumentTags(LibraryCommand):

@@ -1,6 +1,7 @@
 """The library pane: every document with its counts, sorted and filtered by tag, and a search box
-over the whole library whose hits open the document at the match. Listing and searching run on
-workers; only the newest answer of each is shown."""
+over the whole library whose hits open the document at the match. The list reads its ids from an
+index and each row's summary when it is shown (two short queries); a document whose counts
+change is read again alone. Searching runs on a worker; only the newest answer is shown."""
 
 from __future__ import annotations
 
@@ -153,6 +154,12 @@ class LibraryPane(QWidget):
         if self._current_doc is not None:
             self.mark_current(self._current_doc)
         self.listingChanged.emit()
+
+    def refresh_document(self, doc_id: int) -> None:
+        """One document's counts changed (a highlight, a note, its quotes): its row alone is
+        read again, not the whole list."""
+        if not self._stopped:
+            self.documents.reread(doc_id)
 
     def _start(self, task: SearchTask) -> None:
         # Referenced until its last signal arrives, so its signals object stays alive.

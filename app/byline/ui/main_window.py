@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         s.highlightsChanged.connect(self._highlights_changed)
         s.noteChanged.connect(self._note_changed)
         s.documentsChanged.connect(self._refresh_library_soon)
+        s.documentChanged.connect(self.library_pane.refresh_document)
         s.quotesChanged.connect(self._quotes_changed)
         s.documentTagsChanged.connect(self._document_tags_changed)
         s.errorOccurred.connect(self.show_error)
@@ -520,7 +521,8 @@ class MainWindow(QMainWindow):
         self.library_pane.mark_current(doc_id)
         self.setWindowTitle(f"{document.title} — Byline")
         self.settings.setValue("lastDocument", doc_id)
-        self._refresh_library_soon()
+        if self.library_pane.sort_key == "opened":  # the worker noted it as opened just now
+            self._refresh_library_soon()
         if reveal is not None:
             QTimer.singleShot(0, lambda: self.reader.reveal(*reveal))
             self.reader.reveal(*reveal)
@@ -597,11 +599,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._copy_when_quotes_are_in(doc_id)
+        self.library_pane.refresh_document(doc_id)  # its quote count
+        self.speakers_view.library_changed()
         if self.document is None or doc_id != self.document.id:
             return
         self._quotes_pending = False
         self._show_quotes()
-        self._refresh_library_soon()
 
     def _quotes_failed(self, doc_id: int, message: str) -> None:
         if self._closed:
@@ -764,7 +767,6 @@ class MainWindow(QMainWindow):
     def _document_tags_changed(self, doc_id: int, tags: tuple[str, ...]) -> None:
         if self.notes_panel.doc_id == doc_id:
             self.notes_panel.show_tags(tags)
-        self.library_pane.refresh()  # the tag filter lists every tag
 
     # ================================================================== sidebar <-> text
     def go_to_quote(self, quote: Quote) -> None:

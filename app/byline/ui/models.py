@@ -118,6 +118,16 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
             self._read_rows.update((i, found.get(i)) for i in page)
         return self._read_rows[doc_id]
 
+    def reread(self, doc_id: int) -> None:
+        """Show one document's row as the library has it now (its counts changed): its summary
+        is read again when next shown, and the rest of the list is left as it is."""
+        row = self.row_of(doc_id)
+        if row < 0:
+            return
+        self._read_rows.pop(doc_id, None)
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
     def set_items(self, items: Sequence[DocumentSummary]) -> None:
         self.set_ids([s.id for s in items])
         self._read_rows = {s.id: s for s in items}

@@ -21,7 +21,8 @@ BUSY_RETRIES = 5
 class Session(QObject):
     highlightsChanged = Signal(int)  # document id
     noteChanged = Signal(int, str)  # document id, the note now stored
-    documentsChanged = Signal()  # titles, counts or tags in the library list may differ
+    documentsChanged = Signal()  # which documents the library lists, or their tags, may differ
+    documentChanged = Signal(int)  # document id: its counts in the library list may differ
     quotesChanged = Signal(int)  # document id: corrections changed
     documentTagsChanged = Signal(int, object)  # document id, tuple[str, ...] now stored
     errorOccurred = Signal(str)  # a change could not be saved; the message says why
