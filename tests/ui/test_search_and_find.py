@@ -41,6 +41,7 @@ def test_search_results_show_snippets_and_open_the_document_at_the_hit(
 
     rect = pane.hit_list.visualRect(pane.hits.index(0, 0))
     qtbot.mouseClick(pane.hit_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not window.opening)  # read and rendered on a worker
     assert window.document is not None and window.document.id == doc_id
     hit_offset = window.document.text.index("Zabolotnaya")
     reader = window.reader
@@ -62,6 +63,7 @@ def test_search_finds_highlight_notes_and_selects_the_highlight(
     qtbot.waitUntil(lambda: pane.hits.rowCount() > 0)
     hit = pane.hits.item(0)
     pane.hitActivated.emit(hit)
+    qtbot.waitUntil(lambda: not window.opening)
     assert window.highlights_panel.current is not None
     assert window.highlights_panel.current.id == hl.id
 

@@ -111,6 +111,7 @@ def test_activating_a_quote_opens_its_document_scrolled_to_the_quote_and_flashin
 
     rect = view.quote_list.visualRect(view.quotes.index(row, 0))
     qtbot.mouseClick(view.quote_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not window.opening)  # read and rendered on a worker
 
     assert window.document is not None and window.document.id == long_id
     reader = window.reader

@@ -178,6 +178,7 @@ def test_check_quotes_window_opens_sources_in_the_reading_view(
     text = library.get_document(doc_id).text
     start = text.index("never our war")
     check_view.open_source.emit(doc_id, start, start + len("never our war"))
+    qtbot.waitUntil(lambda: not window.opening)  # read and rendered on a worker
     assert window.document is not None and window.document.id == doc_id
     assert window.reader.textCursor().position() == window.reader.offset_map.to_doc(start)
     assert window.reader.span_is_visible(start)

@@ -470,14 +470,22 @@ class MainWindow(QMainWindow):
         self._show_opened(opened, reveal)
         return True
 
-    def open_document_soon(self, doc_id: int, reveal: tuple[int, int] | None = None) -> None:
-        """Show a document once a worker has read and rendered it: what a click in the library
-        and the end of an import do, since a long document takes a while."""
+    def open_document_soon(
+        self,
+        doc_id: int,
+        reveal: tuple[int, int] | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Show a document once a worker has read and rendered it, then call ``then``: what a
+        click in the library, a search hit, a speaker's quote or the end of an import do, since
+        a long document takes a while."""
         self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
         self.highlights_panel.flush()
         self._open_generation += 1
         task = OpenTask(self.session.db_path, self._open_generation, doc_id, self.reader.look)
-        task.signals.finished.connect(lambda gen, opened: self._opened(gen, opened, reveal))
+        task.signals.finished.connect(
+            lambda gen, opened: self._opened(gen, opened, reveal, then)
+        )
         task.signals.failed.connect(self._open_failed)
         self._opening = task
         self._run(task)
@@ -487,13 +495,21 @@ class MainWindow(QMainWindow):
         """A document is being read and rendered for ``open_document_soon``."""
         return self._opening is not None
 
-    def _opened(self, generation: int, opened: OpenedDocument, reveal: Span | None) -> None:
+    def _opened(
+        self,
+        generation: int,
+        opened: OpenedDocument,
+        reveal: Span | None,
+        then: Callable[[], None] | None,
+    ) -> None:
         if self._closed or generation != self._open_generation:
             return  # another document was opened meanwhile
         self._opening = None
         self.notes_panel.flush()
         self.highlights_panel.flush()
         self._show_opened(opened, reveal)
+        if then is not None:
+            then()
 
     def _open_failed(self, generation: int, message: str) -> None:
         if not self._closed and generation == self._open_generation:
@@ -574,11 +590,28 @@ class MainWindow(QMainWindow):
                 span = None
         elif hit.start is not None:
             span = (hit.start, hit.start + max(1, self._hit_length(hit)))
-        self.open_document(hit.document_id, reveal=span)
-        if hit.kind.value == "note":
-            self.show_tab(NOTES_TAB)
-        if hit.highlight_id is not None:
-            self.highlights_panel.select_highlight(hit.highlight_id)
+        highlight_id = hit.highlight_id
+
+        def show_where_it_matched() -> None:
+            if hit.kind.value == "note":
+                self.show_tab(NOTES_TAB)
+            if highlight_id is not None:
+                self.highlights_panel.select_highlight(highlight_id)
+
+        self._show_document_at(hit.document_id, span, show_where_it_matched)
+
+    def _show_document_at(
+        self, doc_id: int, span: Span | None, then: Callable[[], None] | None = None
+    ) -> None:
+        """Reveal ``span`` in the document ``doc_id``, opening it on a worker unless it is the
+        one open, then call ``then``."""
+        if self.document is not None and self.document.id == doc_id and not self.opening:
+            if span is not None:
+                self.reader.reveal(*span)
+            if then is not None:
+                then()
+        else:
+            self.open_document_soon(doc_id, reveal=span, then=then)
 
     @staticmethod
     def _hit_length(hit: SearchHit) -> int:
@@ -904,11 +937,11 @@ class MainWindow(QMainWindow):
 
     def show_passage(self, doc_id: int, start: int, end: int) -> None:
         """Scroll to and flash a passage, opening its document unless it is the one open."""
-        if self.document is not None and self.document.id == doc_id:
-            self.reader.reveal(start, end)
-        elif not self.open_document(doc_id, reveal=(start, end)):
-            return
-        self.quotes_panel.select_offset(start)
+
+        def select_its_quote() -> None:
+            self.quotes_panel.select_offset(start)
+
+        self._show_document_at(doc_id, (start, end), select_its_quote)
 
     def toggle_sidebar(self) -> None:
         visible = not self.sidebar.isVisibleTo(self)
@@ -1318,9 +1351,9 @@ class MainWindow(QMainWindow):
 
     def open_source(self, doc_id: int, start: int, end: int) -> None:
         """Show a checked quotation's source passage in the reading view."""
-        if self.open_document(doc_id, reveal=(start, end)):
-            self.raise_()
-            self.activateWindow()
+        self.raise_()
+        self.activateWindow()
+        self._show_document_at(doc_id, (start, end))
 
     # ================================================================== help
     def show_shortcuts(self) -> ShortcutsDialog:
