@@ -120,10 +120,10 @@ def bench_catching_up(root: Path, count: int) -> None:
         (src / f"{i:05}.txt").write_text(text, encoding="utf-8")
     library = Library.open(root / "extract.db")
     import_paths(library, [src])
-    for summary in library.list_documents():  # as an upgrade of the extractor leaves them
-        library.store_quotes(summary.id, "older", [])
+    for doc_id in library.document_ids():  # as an upgrade of the extractor leaves them
+        library.store_quotes(doc_id, "older", [])
     started = time.perf_counter()
-    left = cache_missing_quotes(library)
+    _, left = cache_missing_quotes(library)
     elapsed = time.perf_counter() - started
     print(
         f"catching up:        {count / elapsed:,.0f} documents/s "

@@ -64,11 +64,11 @@ def select_documents(
             library.get_document(doc_id)  # raises NotFound with a clear message
         return unique
     if tag is not None:
-        ids = [d.id for d in library.list_documents(tag=tag)]
+        ids = library.document_ids(tag=tag)
         if not ids:
             raise BylineError(f"No document is tagged “{tag}”.")
         return ids
-    ids = [d.id for d in library.list_documents()]
+    ids = library.document_ids()
     if not ids:
         raise BylineError("The library has no documents to export.")
     return ids

@@ -5,7 +5,7 @@ reader's corrections), and see who is quoted across the library.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from byline.core.errors import BylineError, NotFound
@@ -76,6 +76,11 @@ def library_documents(
     """The library list, its quotes counted as the current extractor found them, as the
     Speakers view counts them (``quote_count`` None: a document it has not read yet)."""
     return library.list_documents(sort, tag, extractor_version=EXTRACTOR_VERSION)
+
+
+def document_summaries(library: Library, doc_ids: Sequence[int]) -> list[DocumentSummary]:
+    """Some rows of ``library_documents`` (the window's list reads a page at a time)."""
+    return library.document_summaries(doc_ids, extractor_version=EXTRACTOR_VERSION)
 
 
 def document_quotes(library: Library, doc_id: int) -> list[Quote]:

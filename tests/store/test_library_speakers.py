@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from byline.core.model import ParsedDocument, Quote, QuoteCorrection, QuoteKind, SpeakerCount
 from byline.core.quotes import apply_corrections
+from byline.core.speaker_names import speaker_key
 from byline.store import Library
-from byline.store.speakers import speaker_key
 
 MakeDocument = Callable[..., ParsedDocument]
 VERSION = "v-now"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from byline.core.model import SpeakerCount, SpeakerIndex, SpeakerQuote
+from byline.core.speaker_names import speaker_key
 from byline.store.connection import Connection
 from byline.store.rows import quote_from_row
 
@@ -33,22 +34,6 @@ _CORRECTED_QUOTES_SQL = """
 
 # As in the library list's default sort: newest first, undated last.
 _DOCUMENT_ORDER = "d.published IS NULL, d.published DESC, d.title COLLATE NOCASE, d.id"
-
-
-def speaker_key(name: str | None) -> str | None:
-    """What two spellings of one speaker have in common: the name with its whitespace folded
-    and its case ignored; None for no name (unattributed).
-
-    Only that is folded. The extractor already names a speaker in full wherever the article
-    introduced them ("Okafor" is quoted as "Maria Okafor"), so what differs between documents
-    is mostly typing: "maria okafor" in a reader's correction, a line break inside a name.
-    Looser matching (surnames alone, initials, accents dropped) would merge different people,
-    "Smith" of one story with "Smith" of another, and a quote put in the wrong mouth is worse
-    for a journalist than one speaker shown twice."""
-    if name is None:
-        return None
-    key = " ".join(name.split()).casefold()
-    return key or None
 
 
 def speaker_index(db: Connection, version: str) -> SpeakerIndex:

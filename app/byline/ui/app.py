@@ -28,11 +28,6 @@ if TYPE_CHECKING:
 SETTINGS_FILE = "settings.ini"
 
 
-def resolve_data_dir(data_dir: Path | None) -> Path:
-    """The same folder the store's ``open_library`` uses."""
-    return library_folder(data_dir)
-
-
 def window_settings(data_dir: Path) -> QSettings:
     """Window state lives beside the library, so each library (and each test) has its own."""
     return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
@@ -72,7 +67,7 @@ def run(
     from byline.ui.backup_dialog import offer_recovery
     from byline.ui.single_instance import InstanceServer, hand_over, server_name
 
-    folder = resolve_data_dir(data_dir)
+    folder = library_folder(data_dir)
     app = application()
     name = server_name(folder)
     if hand_over(name, paths):

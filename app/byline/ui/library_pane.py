@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from byline.core.errors import BylineError
 from byline.core.model import DocumentSummary, SearchHit
-from byline.core.quotes.version import EXTRACTOR_VERSION
 from byline.core.wording import counted
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
 from byline.ui.workers import SearchTask, start
+from byline.workflows import document_summaries
 
 SORTS = (
     ("Newest first", "published"),
@@ -170,9 +170,7 @@ class LibraryPane(QWidget):
 
     def _read_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
         try:
-            return self.session.library.document_summaries(
-                doc_ids, extractor_version=EXTRACTOR_VERSION
-            )
+            return document_summaries(self.session.library, doc_ids)
         except BylineError as exc:
             self.count_label.setText(str(exc))
             return []

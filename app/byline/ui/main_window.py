@@ -618,10 +618,6 @@ class MainWindow(QMainWindow):
         start, end = hit.snippet.find("["), hit.snippet.find("]")
         return end - start - 1 if 0 <= start < end else 1
 
-    def _cached_quotes(self, doc_id: int) -> list[Quote] | None:
-        """The document's corrected quotes if they are cached, else None (never extracts)."""
-        return cached_document_quotes(self.library, doc_id)
-
     def _extract_quotes(self, doc_id: int) -> None:
         task = QuotesTask(self.session.db_path, doc_id)
         task.signals.finished.connect(self._quotes_ready)
@@ -650,7 +646,7 @@ class MainWindow(QMainWindow):
     def _show_quotes(self) -> None:
         if self.document is None:
             return
-        self.quotes = self._cached_quotes(self.document.id) or []
+        self.quotes = cached_document_quotes(self.library, self.document.id) or []
         self.reader.set_quotes(self.quotes)
         self.quotes_panel.set_quotes(self.quotes, status="")
 
@@ -1132,7 +1128,7 @@ class MainWindow(QMainWindow):
             return [self.document.id] if self.document is not None else []
         if scope is ExportScope.SELECTED:
             return self.library_pane.selected_ids()
-        return [d.id for d in self.library.list_documents()]
+        return self.library.document_ids()
 
     def export_markdown(self, choice: ExportChoice) -> None:
         """Export as chosen, asking first when files would be overwritten."""
@@ -1181,7 +1177,7 @@ class MainWindow(QMainWindow):
 
     def export_backup(self, out: Path) -> None:
         """Save every document (text, highlights, notes, corrections) as a JSON backup."""
-        doc_ids = [d.id for d in self.library.list_documents()]
+        doc_ids = self.library.document_ids()
         if not doc_ids:
             self.show_error("The library has no documents to back up.")
             return

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from byline.core.model import DocumentSummary, Highlight, Quote, QuoteKind, SearchHit
-from byline.core.wording import counted
+from byline.core.wording import counted, quote_count
 from byline.ui.attribution import quote_words, readable_date
 from byline.ui.floating_bar import color_swatch
 
@@ -145,14 +145,12 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
 
     def display(self, value: DocumentSummary) -> str:
         meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
-        quotes = (
-            "quotes not read yet"
-            if value.quote_count is None
-            else counted(value.quote_count, "quote")
-        )
-        counts = (
-            f"{quotes} · "
-            f"{counted(value.highlight_count, 'highlight')} · {counted(value.note_count, 'note')}"
+        counts = " · ".join(
+            (
+                quote_count(value.quote_count),
+                counted(value.highlight_count, "highlight"),
+                counted(value.note_count, "note"),
+            )
         )
         lines = [elide(value.title or "Untitled", 90)]
         if meta:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from byline.core.model import QuoteKind, SpeakerCount, SpeakerIndex, SpeakerQuote
+from byline.core.speaker_names import speaker_key
 from byline.core.wording import counted
 from byline.ui.attribution import readable_date
 from byline.ui.list_view import EntryList
@@ -40,13 +41,10 @@ def speaker_label(speaker: SpeakerCount) -> str:
 
 
 def same_speaker(a: SpeakerCount | None, b: SpeakerCount | None) -> bool:
-    """Whether two rows name the same speaker (names as the store groups them: their display
-    spellings differ in case at most)."""
+    """Whether two rows name the same speaker, as the store groups names (None: no row)."""
     if a is None or b is None:
         return a is b
-    return (a.name or "").casefold() == (b.name or "").casefold() and (a.name is None) == (
-        b.name is None
-    )
+    return speaker_key(a.name) == speaker_key(b.name)
 
 
 class SpeakerListModel(ValueListModel[SpeakerCount]):
