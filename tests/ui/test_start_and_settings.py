@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
@@ -15,7 +16,7 @@ from byline.store import Library
 from byline.ui.main_window import MainWindow
 from byline.ui.shortcuts_dialog import shortcut_rows
 from byline.ui.single_instance import InstanceServer, hand_over, server_name
-from byline.ui.theme import ThemeChoice
+from byline.ui.theme import DARK, LIGHT, ThemeChoice, applied_colors
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
@@ -203,3 +204,26 @@ def test_first_start_fits_a_1280_by_800_screen_with_every_pane_showing(
     finally:
         window.close()
         window.session.library.close()
+
+
+def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """No style sheet (it slows every widget's first polish): the welcome page, the rules
+    between the panes and the muted labels take their colours from the look applied."""
+    window = make_window()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and app.styleSheet() == ""
+    muted = window.library_pane.count_label
+    for choice, colors in ((ThemeChoice.DARK, DARK), (ThemeChoice.LIGHT, LIGHT)):
+        window.set_theme(choice)
+        assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(colors.page)
+        assert window.welcome_text.palette().color(QPalette.ColorRole.WindowText) == QColor(
+            colors.ink
+        )
+        handle = window.splitter.handle(1)
+        assert handle.palette().color(QPalette.ColorRole.Window) == QColor(colors.rule)
+        qtbot.waitUntil(  # the application's palette reaches its widgets as a posted event
+            lambda c=colors: muted.palette().color(muted.foregroundRole()) == QColor(c.muted)
+        )
+        assert applied_colors() == colors

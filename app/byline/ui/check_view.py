@@ -33,6 +33,7 @@ from byline.core.check.diff import DiffOp, EditKind
 from byline.core.check.verdicts import QuoteCheck, Verdict
 from byline.store import Library
 from byline.ui.textmap import utf16_length
+from byline.ui.theme import make_muted
 from byline.ui.workers import CheckTask, start
 
 SOURCE_LINK = "byline-source"
@@ -115,7 +116,7 @@ class CheckView(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.summary = QLabel("", self)
-        self.summary.setObjectName("mutedLabel")
+        make_muted(self.summary)
         self.summary.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.open_button)

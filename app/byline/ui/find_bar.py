@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from byline.ui.reader import ReaderView
+from byline.ui.theme import applied_colors
 
 
 class FindBar(QWidget):
@@ -15,7 +16,6 @@ class FindBar(QWidget):
     def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.setObjectName("findBar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.field = QLineEdit(self)
@@ -87,6 +87,11 @@ class FindBar(QWidget):
             self.count_label.setText("No matches")
         else:
             self.count_label.setText(f"{index + 1} of {total}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)  # the rule that parts the bar from the text above it
+        painter.setPen(QColor(applied_colors().rule))
+        painter.drawLine(0, 0, self.width(), 0)
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

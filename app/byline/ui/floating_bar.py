@@ -3,11 +3,11 @@ button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from byline.ui.theme import COLOR_NAMES, highlight_color
+from byline.ui.theme import COLOR_NAMES, applied_colors, highlight_color
 
 _SWATCHES: dict[tuple[str, int, bool], QIcon] = {}
 
@@ -32,15 +32,12 @@ def _draw_swatch(name: str, size: int, dark: bool) -> QIcon:
     return QIcon(pixmap)
 
 
-class FloatingBar(QFrame):
+class FloatingBar(QWidget):
     colorPicked = Signal(str)
     noteRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("floatingBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
         self.setCursor(Qt.CursorShape.ArrowCursor)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -64,3 +61,11 @@ class FloatingBar(QFrame):
         self.note_button.clicked.connect(self.noteRequested)
         layout.addWidget(self.note_button)
         self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = applied_colors()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colors.bar_border))
+        painter.setBrush(QColor(colors.bar))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)

@@ -23,7 +23,7 @@ from byline.ui.floating_bar import color_swatch
 from byline.ui.list_view import WRAP
 from byline.ui.note_edit import NoteEdit
 from byline.ui.notes_panel import parse_tags
-from byline.ui.theme import COLOR_NAMES
+from byline.ui.theme import COLOR_NAMES, make_muted
 
 NOTE_LINES = (3, 12)  # the note editor grows with its text from the first to the second
 EDITOR_HINT = "Ctrl+Enter to finish · Esc to cancel"
@@ -88,7 +88,7 @@ class HighlightRowEditor(QFrame):
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
         self.tags_edit.editingFinished.connect(self._tags_done)
         hint = QLabel(EDITOR_HINT, self)
-        hint.setObjectName("mutedLabel")
+        make_muted(hint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 4)

@@ -25,7 +25,7 @@ from byline.ui.highlight_editor import HighlightRowEditor
 from byline.ui.highlight_rows import HighlightDelegate
 from byline.ui.list_view import EntryList
 from byline.ui.models import HighlightListModel, ItemRole
-from byline.ui.theme import COLOR_NAMES
+from byline.ui.theme import COLOR_NAMES, make_muted
 
 EDIT_KEYS = ("Return", "Enter", "F2")
 LIST_HINT = "Double-click a highlight, or press Enter, to write its note."
@@ -46,7 +46,7 @@ class HighlightsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.empty_label = QLabel("Select text and press H to highlight it, N to add a note.")
         self.empty_label.setWordWrap(True)
-        self.empty_label.setObjectName("mutedLabel")
+        make_muted(self.empty_label)
         self.list = EntryList(self)
         self.list.setObjectName("highlightList")
         self.list.setModel(self.model)
@@ -73,7 +73,7 @@ class HighlightsPanel(QWidget):
         self.list.addActions([delete, edit])
         self.hint_label = QLabel(LIST_HINT, self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setObjectName("mutedLabel")
+        make_muted(self.hint_label)
 
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)

@@ -27,6 +27,7 @@ from byline.core.wording import counted
 from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
+from byline.ui.theme import make_muted
 from byline.ui.workers import SearchTask, start
 from byline.workflows import document_summaries
 
@@ -72,7 +73,7 @@ class LibraryPane(QWidget):
         filters.addWidget(self.sort_combo, 1)
         filters.addWidget(self.tag_combo, 1)
         self.count_label = QLabel(self)
-        self.count_label.setObjectName("mutedLabel")
+        make_muted(self.count_label)
         self.search_busy = QProgressBar(self)
         self.search_busy.setObjectName("searchBusy")
         self.search_busy.setRange(0, 0)  # a search cannot tell how far it is

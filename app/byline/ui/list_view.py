@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -106,6 +107,7 @@ class EntryDelegate(QStyledItemDelegate):
 class EntryList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setItemDelegate(EntryDelegate(self))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)

@@ -64,7 +64,14 @@ from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.speakers_view import SpeakersView
-from byline.ui.theme import COLOR_NAMES, ThemeChoice, apply_theme, is_dark
+from byline.ui.theme import (
+    COLOR_NAMES,
+    ThemeChoice,
+    apply_theme,
+    is_dark,
+    reading_colors,
+    set_colors,
+)
 from byline.ui.workers import (
     DailyBackupTask,
     ExportTask,
@@ -145,8 +152,9 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self._apply_application_theme()  # before the widgets: after, each would lay out anew
+        dark = self._apply_application_theme()  # before the widgets: after, each lays out anew
         self._build_widgets()
+        self._color_chrome(dark)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -156,8 +164,10 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         # Made in the splitter: moved into it, the list would be laid out again (style sheet).
+        self.splitter.setHandleWidth(1)  # a rule, coloured in _color_chrome
         self.library_side = QTabWidget(self.splitter)
         self.library_side.setObjectName("librarySide")
+        self.library_side.setDocumentMode(True)  # no frame around the pages
         self.library_pane = LibraryPane(self.session, self.library_side)
         self.speakers_view = SpeakersView(self.session.db_path, self.library_side)
         self.library_side.addTab(self.library_pane, "Documents")
@@ -175,10 +185,12 @@ class MainWindow(QMainWindow):
         reading_layout.addWidget(self.find_bar)
 
         self.welcome = QWidget(self)
-        self.welcome.setObjectName("welcome")
         welcome_layout = QVBoxLayout(self.welcome)
         welcome_layout.setContentsMargins(48, 48, 48, 48)
         self.welcome_text = QLabel(self.welcome)
+        welcome_font = self.welcome_text.font()
+        welcome_font.setPixelSize(14)
+        self.welcome_text.setFont(welcome_font)
         self.welcome_text.setWordWrap(True)
         self.welcome_text.setTextFormat(Qt.TextFormat.RichText)
         self.welcome_text.setMaximumWidth(560)
@@ -199,6 +211,7 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setDocumentMode(True)
         self.sidebar.addTab(self.quotes_panel, "Quotes")
         self.sidebar.addTab(self.highlights_panel, "Highlights")
         self.sidebar.addTab(self.notes_panel, "Notes")
@@ -483,9 +496,7 @@ class MainWindow(QMainWindow):
         self.highlights_panel.flush()
         self._open_generation += 1
         task = OpenTask(self.session.db_path, self._open_generation, doc_id, self.reader.look)
-        task.signals.finished.connect(
-            lambda gen, opened: self._opened(gen, opened, reveal, then)
-        )
+        task.signals.finished.connect(lambda gen, opened: self._opened(gen, opened, reveal, then))
         task.signals.failed.connect(self._open_failed)
         self._opening = task
         self._run(task)
@@ -951,7 +962,17 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
-        self.reader.set_dark(self._apply_application_theme())
+        dark = self._apply_application_theme()
+        self._color_chrome(dark)
+        self.reader.set_dark(dark)
+
+    def _color_chrome(self, dark: bool) -> None:
+        """The colours of the look that no palette role holds: the welcome page is the
+        reading page, the splitter handles are rules."""
+        colors = reading_colors(dark)
+        set_colors(self.welcome, colors.page, colors.ink)
+        for i in range(1, self.splitter.count()):
+            set_colors(self.splitter.handle(i), colors.rule)
 
     def _apply_application_theme(self) -> bool:
         dark = is_dark(self.theme)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from byline.ui.note_edit import NoteEdit
+from byline.ui.theme import make_muted
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -30,7 +31,7 @@ class NotesPanel(QWidget):
         self.editor.setPlaceholderText("Notes on this document (Markdown). Saved as you type.")
         self.editor.saveRequested.connect(self._save)
         hint = QLabel("Saved as you type.", self)
-        hint.setObjectName("mutedLabel")
+        make_muted(hint)
         layout.addWidget(self.tags_edit)
         layout.addWidget(self.editor, 1)
         layout.addWidget(hint)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from byline.core.model import Quote, QuoteKind
 from byline.ui.list_view import EntryList
 from byline.ui.models import UNATTRIBUTED, ItemRole, QuoteListModel, speaker_label
+from byline.ui.theme import make_muted
 
 ALL_SPEAKERS = ""
 
@@ -43,7 +44,7 @@ class QuotesPanel(QWidget):
         self.speaker_combo.setObjectName("speakerFilter")
         self.speaker_combo.currentIndexChanged.connect(self._refilter)
         self.status = QLabel("", self)
-        self.status.setObjectName("mutedLabel")
+        make_muted(self.status)
         self.status.setWordWrap(True)
         self.list = EntryList(self)
         self.list.setObjectName("quoteList")

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from byline.core.model import Document, Highlight, Quote, QuoteKind
 from byline.core.selection import passage_span
@@ -62,7 +62,7 @@ class ReaderView(QTextBrowser):
         self.setAcceptDrops(False)  # files dropped here go to the window, which imports them
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
-        self.setObjectName("readerView")
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.anchorClicked.connect(self.linkClicked)
         self._document: Document | None = None
         self._highlights: list[Highlight] = []

@@ -31,6 +31,7 @@ from byline.ui.attribution import readable_date
 from byline.ui.list_view import EntryList
 from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide, elide_quote
 from byline.ui.speakers_tasks import SpeakerQuotesTask, SpeakersTask
+from byline.ui.theme import make_muted
 from byline.ui.workers import start
 
 REFRESH_DELAY_MS = 300  # a burst of changes (an undo of many steps) counts once
@@ -98,7 +99,7 @@ class SpeakersView(QWidget):
         self.filter_edit.textChanged.connect(lambda _text: self._show_index())
         self.filter_edit.returnPressed.connect(self._choose_first)
         self.status = QLabel("", self)
-        self.status.setObjectName("mutedLabel")
+        make_muted(self.status)
         self.status.setWordWrap(True)
 
         self.progress = QProgressBar(self)
@@ -122,7 +123,7 @@ class SpeakersView(QWidget):
         self.speaker_list.selectionModel().currentChanged.connect(self._speaker_chosen)
         self.quotes = SpeakerQuoteListModel()
         self.quotes_title = QLabel("", self)
-        self.quotes_title.setObjectName("mutedLabel")
+        make_muted(self.quotes_title)
         self.quotes_title.setWordWrap(True)
         self.quote_list = EntryList(self)
         self.quote_list.setObjectName("speakerQuoteList")
