@@ -18,7 +18,7 @@ from byline.core.quotes.version import EXTRACTOR_VERSION
 from byline.store import Library
 from byline.store.backups import backups_dir_for, list_backups
 from byline.ui.app import create_window
-from byline.ui.main_window import MainWindow
+from byline.ui.main_window import HIGHLIGHTS_TAB, SPEAKERS_TAB, MainWindow
 from byline.ui.models import DocumentListModel, ItemRole
 
 WindowFactory = Callable[[], MainWindow]
@@ -126,6 +126,43 @@ def test_start_up_loads_nothing_the_first_paint_does_not_need(
     shown = json.loads(_run_child(FIRST_PAINT_CHILD, str(data_dir)))
     assert shown["document"] and shown["quotes"] == 1 and shown["listed"] == 2
     assert _loaded(shown["modules"], NOT_BEFORE_FIRST_PAINT) == []
+
+
+# The tabs behind the current ones, built when first shown or first wanted.
+HIDDEN_TABS = ("byline.ui.highlights_panel", "byline.ui.notes_panel", "byline.ui.speakers_view")
+
+
+def test_a_start_with_no_document_to_reopen_builds_no_hidden_tab(
+    library: Library, article: Article, data_dir: Path
+) -> None:
+    library.add_document(article())
+    shown = json.loads(_run_child(FIRST_PAINT_CHILD, str(data_dir)))
+    assert not shown["document"] and shown["listed"] == 1
+    assert _loaded(shown["modules"], (*NOT_BEFORE_FIRST_PAINT, *HIDDEN_TABS)) == []
+
+
+def test_hidden_tabs_are_built_when_shown_or_when_a_document_opens(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    library.add_highlight(doc_id, 0, 8, "green", note="look again")
+    window = make_window()
+    window.show()
+    pages = (window._highlights_page, window._notes_page, window._speakers_page)
+    assert not any(page.built for page in pages)
+    assert window.reader._floating_bar is None
+
+    window.library_side.setCurrentIndex(SPEAKERS_TAB)
+    assert window._speakers_page.built
+    qtbot.waitUntil(lambda: window.speakers_view.speaker_list.isVisible())
+    qtbot.waitUntil(lambda: not window.speakers_view.busy)  # counted when first shown
+
+    window.open_document(doc_id)
+    assert window._highlights_page.built and window._notes_page.built
+    window.show_tab(HIGHLIGHTS_TAB)
+    panel = window.highlights_panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert [h.note for h in panel.model.items] == ["look again"]
 
 
 def test_command_line_version_and_list_load_neither_qt_nor_importers(data_dir: Path) -> None:

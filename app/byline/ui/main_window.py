@@ -56,14 +56,12 @@ from byline.ui import commands
 from byline.ui.attribution import attributed, attributed_quote
 from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
-from byline.ui.highlights_panel import HighlightsPanel
+from byline.ui.lazy_page import LazyPage
 from byline.ui.library_pane import LibraryPane
-from byline.ui.notes_panel import NotesPanel
 from byline.ui.opening import OpenedDocument, open_from_library
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
-from byline.ui.speakers_view import SpeakersView
 from byline.ui.theme import (
     COLOR_NAMES,
     ThemeChoice,
@@ -86,7 +84,10 @@ from byline.workflows import cached_document_quotes
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
     from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
+    from byline.ui.highlights_panel import HighlightsPanel
+    from byline.ui.notes_panel import NotesPanel
     from byline.ui.shortcuts_dialog import ShortcutsDialog
+    from byline.ui.speakers_view import SpeakersView
 
 Task = ImportTask | QuotesTask | ExportTask | MarkdownCopyTask | OpenTask
 Span = tuple[int, int]
@@ -169,9 +170,9 @@ class MainWindow(QMainWindow):
         self.library_side.setObjectName("librarySide")
         self.library_side.setDocumentMode(True)  # no frame around the pages
         self.library_pane = LibraryPane(self.session, self.library_side)
-        self.speakers_view = SpeakersView(self.session.db_path, self.library_side)
+        self._speakers_page = LazyPage(self._build_speakers_view, self.library_side)
         self.library_side.addTab(self.library_pane, "Documents")
-        self.library_side.addTab(self.speakers_view, "Speakers")
+        self.library_side.addTab(self._speakers_page, "Speakers")
         self.library_side.setMinimumWidth(200)
 
         self.reader = ReaderView(self)
@@ -207,14 +208,14 @@ class MainWindow(QMainWindow):
         self._reading_page = reading
 
         self.quotes_panel = QuotesPanel(self)
-        self.highlights_panel = HighlightsPanel(self)
-        self.notes_panel = NotesPanel(self)
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setDocumentMode(True)
+        self._highlights_page = LazyPage(self._build_highlights_panel, self.sidebar)
+        self._notes_page = LazyPage(self._build_notes_panel, self.sidebar)
         self.sidebar.addTab(self.quotes_panel, "Quotes")
-        self.sidebar.addTab(self.highlights_panel, "Highlights")
-        self.sidebar.addTab(self.notes_panel, "Notes")
+        self.sidebar.addTab(self._highlights_page, "Highlights")
+        self.sidebar.addTab(self._notes_page, "Notes")
         self.sidebar.setMinimumWidth(260)
 
         self.splitter.addWidget(self.library_side)
@@ -242,6 +243,61 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(300)
         self._refresh_timer.timeout.connect(self.library_pane.refresh)
+
+    # The tabs behind the current ones are built when first shown or first wanted (LazyPage).
+    @property
+    def speakers_view(self) -> SpeakersView:
+        return self._speakers_page.content()
+
+    @property
+    def highlights_panel(self) -> HighlightsPanel:
+        return self._highlights_page.content()
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self._notes_page.content()
+
+    def _build_speakers_view(self, parent: QWidget) -> SpeakersView:
+        from byline.ui.speakers_view import SpeakersView
+
+        view = SpeakersView(self.session.db_path, parent)
+        view.quoteActivated.connect(self.show_passage)
+        view.quotesCached.connect(self._refresh_library_soon)
+        return view
+
+    def _build_highlights_panel(self, parent: QWidget) -> HighlightsPanel:
+        from byline.ui.highlights_panel import HighlightsPanel
+
+        s = self.session
+        panel = HighlightsPanel(parent)
+        panel.highlightActivated.connect(self.go_to_highlight)
+        panel.colorChangeRequested.connect(
+            lambda h, c: self._push(commands.EditHighlight(s, h, color=c))
+        )
+        panel.noteEdited.connect(lambda h, n: self._push(commands.EditHighlight(s, h, note=n)))
+        panel.tagsEdited.connect(lambda h, t: self._push(commands.EditHighlight(s, h, tags=t)))
+        panel.deleteRequested.connect(lambda h: self._push(commands.DeleteHighlight(s, h)))
+        panel.copyRequested.connect(self.copy_highlight)
+        return panel  # filled by _show_opened, which asks for it
+
+    def _build_notes_panel(self, parent: QWidget) -> NotesPanel:
+        from byline.ui.notes_panel import NotesPanel
+
+        panel = NotesPanel(parent)
+        panel.noteSaveRequested.connect(self._save_document_note)
+        panel.tagsEdited.connect(self._save_document_tags)
+        return panel  # filled by _show_opened, which asks for it
+
+    def _speakers_library_changed(self) -> None:
+        if self._speakers_page.built:  # else it counts when first shown
+            self.speakers_view.library_changed()
+
+    def _flush_typing(self) -> None:
+        """Save what is being typed in a note now (it is saved as you type, after a pause)."""
+        if self._notes_page.built:
+            self.notes_panel.flush()
+        if self._highlights_page.built:
+            self.highlights_panel.flush()
 
     def _action(
         self,
@@ -440,10 +496,8 @@ class MainWindow(QMainWindow):
         self.library_pane.documentActivated.connect(lambda doc_id: self.open_document_soon(doc_id))
         self.library_pane.hitActivated.connect(self.open_hit)
         self.library_pane.removeRequested.connect(self.ask_remove_document)
-        self.speakers_view.quoteActivated.connect(self.show_passage)
-        self.speakers_view.quotesCached.connect(self._refresh_library_soon)
-        s.quotesChanged.connect(lambda _doc_id: self.speakers_view.library_changed())
-        s.documentsChanged.connect(self.speakers_view.library_changed)
+        s.quotesChanged.connect(lambda _doc_id: self._speakers_library_changed())
+        s.documentsChanged.connect(self._speakers_library_changed)
         self.reader.cursorOffsetChanged.connect(self._caret_moved)
         self.reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
         self.reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
@@ -454,25 +508,13 @@ class MainWindow(QMainWindow):
         self.quotes_panel.correctSpeakerRequested.connect(self.ask_speaker)
         self.quotes_panel.notAQuoteRequested.connect(self.mark_not_a_quote)
         self.quotes_panel.copyRequested.connect(self.copy_quote)
-        hp = self.highlights_panel
-        hp.highlightActivated.connect(self.go_to_highlight)
-        hp.colorChangeRequested.connect(
-            lambda h, c: self._push(commands.EditHighlight(s, h, color=c))
-        )
-        hp.noteEdited.connect(lambda h, n: self._push(commands.EditHighlight(s, h, note=n)))
-        hp.tagsEdited.connect(lambda h, t: self._push(commands.EditHighlight(s, h, tags=t)))
-        hp.deleteRequested.connect(lambda h: self._push(commands.DeleteHighlight(s, h)))
-        hp.copyRequested.connect(self.copy_highlight)
-        self.notes_panel.noteSaveRequested.connect(self._save_document_note)
-        self.notes_panel.tagsEdited.connect(self._save_document_tags)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     # ================================================================== documents
     def open_document(self, doc_id: int, reveal: tuple[int, int] | None = None) -> bool:
         """Show a document now (its quotes when extracted, off this thread); reading and
         rendering it happen here, so a long one is better opened with ``open_document_soon``."""
-        self.notes_panel.flush()
-        self.highlights_panel.flush()
+        self._flush_typing()
         self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
             opened = open_from_library(self.library, doc_id, self.reader.look)
@@ -492,8 +534,7 @@ class MainWindow(QMainWindow):
         """Show a document once a worker has read and rendered it, then call ``then``: what a
         click in the library, a search hit, a speaker's quote or the end of an import do, since
         a long document takes a while."""
-        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
-        self.highlights_panel.flush()
+        self._flush_typing()  # the worker reads the library: unsaved typing goes first
         self._open_generation += 1
         task = OpenTask(self.session.db_path, self._open_generation, doc_id, self.reader.look)
         task.signals.finished.connect(lambda gen, opened: self._opened(gen, opened, reveal, then))
@@ -516,8 +557,7 @@ class MainWindow(QMainWindow):
         if self._closed or generation != self._open_generation:
             return  # another document was opened meanwhile
         self._opening = None
-        self.notes_panel.flush()
-        self.highlights_panel.flush()
+        self._flush_typing()
         self._show_opened(opened, reveal)
         if then is not None:
             then()
@@ -555,13 +595,14 @@ class MainWindow(QMainWindow):
             self.reader.reveal(*reveal)
 
     def close_document(self) -> None:
-        self.notes_panel.flush()
-        self.highlights_panel.flush()
+        self._flush_typing()
         self.document = None
         self.reader.clear_document()
-        self.highlights_panel.set_highlights([])
+        if self._highlights_page.built:
+            self.highlights_panel.set_highlights([])
         self.quotes_panel.set_quotes([], status="")
-        self.notes_panel.load(None, "", ())
+        if self._notes_page.built:
+            self.notes_panel.load(None, "", ())
         self._show_welcome()
 
     def ask_remove_document(self, summary: DocumentSummary) -> None:
@@ -587,7 +628,7 @@ class MainWindow(QMainWindow):
             return
         self.session.undo_stack.clear()  # earlier steps may point at what was deleted
         self.library_pane.refresh()
-        self.speakers_view.library_changed()
+        self._speakers_library_changed()
         if self.document is None:
             self._show_welcome()
 
@@ -640,7 +681,7 @@ class MainWindow(QMainWindow):
             return
         self._copy_when_quotes_are_in(doc_id)
         self.library_pane.refresh_document(doc_id)  # its quote count
-        self.speakers_view.library_changed()
+        self._speakers_library_changed()
         if self.document is None or doc_id != self.document.id:
             return
         self._quotes_pending = False
@@ -796,7 +837,7 @@ class MainWindow(QMainWindow):
             self._push(commands.EditDocumentNote(self.session, doc_id, before, text))
 
     def _note_changed(self, doc_id: int, text: str) -> None:
-        if self.notes_panel.doc_id == doc_id:
+        if self._notes_page.built and self.notes_panel.doc_id == doc_id:
             self.notes_panel.editor.show_stored(text)
 
     def _save_document_tags(
@@ -805,7 +846,7 @@ class MainWindow(QMainWindow):
         self._push(commands.EditDocumentTags(self.session, doc_id, before, after))
 
     def _document_tags_changed(self, doc_id: int, tags: tuple[str, ...]) -> None:
-        if self.notes_panel.doc_id == doc_id:
+        if self._notes_page.built and self.notes_panel.doc_id == doc_id:
             self.notes_panel.show_tags(tags)
 
     # ================================================================== sidebar <-> text
@@ -1076,7 +1117,7 @@ class MainWindow(QMainWindow):
         self._import_ended()
         self.last_report = report
         self.library_pane.refresh()
-        self.speakers_view.library_changed()
+        self._speakers_library_changed()
         imported, duplicates, failed = (
             report.count("imported"),
             report.count("duplicate"),
@@ -1124,7 +1165,8 @@ class MainWindow(QMainWindow):
     def cancel_all_tasks(self) -> None:  # an export runs to its end: it writes atomically
         if self._import_task is not None:
             self._import_task.cancel()
-        self.speakers_view.cancel()  # reading unread documents; the count of the rest comes
+        if self._speakers_page.built:  # reading unread documents; the count of the rest comes
+            self.speakers_view.cancel()
 
     # ================================================================== exporting
     def ask_export_markdown(self) -> ExportDialog:
@@ -1236,8 +1278,7 @@ class MainWindow(QMainWindow):
         if self._import_task is not None or self._export_task is not None:
             self.statusBar().showMessage("Still busy; try again when it is done.", 5000)
             return
-        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
-        self.highlights_panel.flush()
+        self._flush_typing()  # the worker reads the library: unsaved typing goes first
         task.signals.progress.connect(self._export_progress)
         task.signals.finished.connect(self._export_finished)
         task.signals.failed.connect(self._export_failed)
@@ -1284,8 +1325,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.statusBar().showMessage("Open a document first.", 3000)
             return
-        self.notes_panel.flush()  # the worker reads the library: unsaved typing goes first
-        self.highlights_panel.flush()
+        self._flush_typing()  # the worker reads the library: unsaved typing goes first
         self.statusBar().showMessage("Copying the document's notes as Markdown…")
         if self.quotes_pending:
             self._copy_after_quotes = self.document.id
@@ -1331,7 +1371,7 @@ class MainWindow(QMainWindow):
             return
         from byline.exports import highlight_markdown  # see ExportTask.run
 
-        self.highlights_panel.flush()
+        self._flush_typing()
         try:
             text = highlight_markdown(self.library, target.id)
         except BylineError as exc:
@@ -1451,14 +1491,14 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes_panel.flush()
-        self.highlights_panel.flush()
+        self._flush_typing()
         self.save_settings()
         self.cancel_all_tasks()
         self._closed = True
         self._refresh_timer.stop()
         self.library_pane.stop_timers()
-        self.speakers_view.stop()
+        if self._speakers_page.built:
+            self.speakers_view.stop()
         super().closeEvent(event)
 
     def receive_paths(self, paths: list[Path]) -> None:

@@ -79,12 +79,20 @@ class ReaderView(QTextBrowser):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self.document().setDefaultFont(reading_font(self._font_size))
-        self.floating_bar = FloatingBar(self.viewport())
-        self.floating_bar.colorPicked.connect(self.colorPicked)
-        self.floating_bar.noteRequested.connect(self.noteRequested)
+        self._floating_bar: FloatingBar | None = None  # made at the first selection
         self.selectionChanged.connect(self._place_floating_bar)
         self.cursorPositionChanged.connect(self._report_cursor)
         self._apply_colors()
+
+    @property
+    def floating_bar(self) -> FloatingBar:
+        """The bar over a selection. Made when first wanted: its buttons and their swatches
+        are a few milliseconds of start-up that a window showing no selection does not need."""
+        if self._floating_bar is None:
+            self._floating_bar = FloatingBar(self.viewport())
+            self._floating_bar.colorPicked.connect(self.colorPicked)
+            self._floating_bar.noteRequested.connect(self.noteRequested)
+        return self._floating_bar
 
     # -- resources: Byline never loads anything from anywhere ------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:
@@ -123,7 +131,8 @@ class ReaderView(QTextBrowser):
         self._highlights, self._quotes, self._find_spans = [], [], []
         self._map = OffsetMap("", (), 0)
         self.document().clear()
-        self.floating_bar.hide()
+        if self._floating_bar is not None:
+            self._floating_bar.hide()
         self._update_extra_selections()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
@@ -432,7 +441,8 @@ class ReaderView(QTextBrowser):
 
     def _place_floating_bar(self) -> None:
         if self.selected_span() is None:
-            self.floating_bar.hide()
+            if self._floating_bar is not None:
+                self._floating_bar.hide()
             return
         cursor = QTextCursor(self.textCursor())
         cursor.setPosition(self.textCursor().selectionStart())
