@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from byline import APP_NAME
 from byline.core.anchor import make_anchor
@@ -48,13 +48,9 @@ from byline.store.rows import (
     quote_to_row,
     tags_from_json,
 )
-from byline.store.search_query import (
-    Term,
-    fts_expression,
-    make_snippet,
-    match_pattern,
-    parse_query,
-)
+
+if TYPE_CHECKING:
+    from byline.store.search_query import Term
 
 LIBRARY_FILE = "library.db"
 DATA_DIR_ENV = "BYLINE_DATA_DIR"
@@ -717,6 +713,9 @@ class Library:
         match every term of ``query``, best first. A "quoted phrase" must match as a phrase and
         ``word*`` matches words starting with "word"; anything else is taken literally, so no
         query raises. Snippets mark the matched terms with [ and ]."""
+        # Loaded at the first search, not with the library (start-up, see ui/app.py).
+        from byline.store.search_query import fts_expression, parse_query
+
         terms = parse_query(query)
         if not terms or limit <= 0:
             return []
@@ -762,6 +761,8 @@ class Library:
         return hits[:limit]
 
     def _document_hits(self, expression: str, terms: list[Term], limit: int) -> list[SearchHit]:
+        from byline.store.search_query import make_snippet, match_pattern
+
         ranked = self._ranked_documents(expression, limit)
         if not ranked:
             return []

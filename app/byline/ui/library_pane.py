@@ -41,6 +41,9 @@ SEARCH_DELAY_MS = 250
 BUSY_AFTER_MS = 150  # a search quicker than this shows no busy bar (it would only flicker)
 
 
+ROWS_PER_BATCH = 20  # a tall window's screenful of rows, within one page of DocumentListModel
+
+
 class LibraryPane(QWidget):
     documentActivated = Signal(int)
     removeRequested = Signal(object)  # DocumentSummary the reader wants out of the library
@@ -92,8 +95,9 @@ class LibraryPane(QWidget):
         self.document_list = EntryList(self)
         self.document_list.setObjectName("documentList")
         self.document_list.setModel(self.documents)
-        # Laid out a page at a time between events, so the first screen needs only one read.
-        self.document_list.setBatchSize(DocumentListModel.PAGE)
+        # Laid out a screenful at a time between events: the first paint waits for one batch,
+        # and the first screen needs one read of a page.
+        self.document_list.setBatchSize(ROWS_PER_BATCH)
         # Several documents can be selected for File › Export (Ctrl/Shift+click).
         self.document_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.document_list.activated.connect(self._document_clicked)
