@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -150,3 +150,7 @@ def apply_theme(app: QApplication, dark: bool) -> None:
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#16202c"))
         palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(LIGHT.muted))
     app.setPalette(palette)
+    # Qt posts the change to every widget. Delivered now, before the window's widgets are
+    # made, it reaches none of them (it was a hundred palette changes between the first show
+    # and the first paint), and at a change of look every widget has the new one at once.
+    QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
