@@ -164,8 +164,8 @@ class MainWindow(QMainWindow):
     # ================================================================== building
     def _build_widgets(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        # Made in the splitter: moved into it, the list would be laid out again (style sheet).
         self.splitter.setHandleWidth(1)  # a rule, coloured in _color_chrome
+        # Made in the splitter: moved into it, the list would be polished and laid out again.
         self.library_side = QTabWidget(self.splitter)
         self.library_side.setObjectName("librarySide")
         self.library_side.setDocumentMode(True)  # no frame around the pages
