@@ -14,7 +14,7 @@ SAMPLE_DOCUMENT = "sample-russian-officer.txt"
 # Every form Byline is installed in (a checkout, a wheel, the PyInstaller bundle) has the
 # package's files on disk beside its __init__, so no importlib.resources (2.5 ms of start-up,
 # for the window icon) is needed to find them.
-_FOLDER = Path(import_module("byline.resources").__file__ or "").parent
+_FOLDER = Path(next(iter(import_module("byline.resources").__path__)))
 
 
 def resource_path(name: str) -> Path:

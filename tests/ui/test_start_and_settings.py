@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
@@ -210,20 +210,26 @@ def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     """No style sheet (it slows every widget's first polish): the welcome page, the rules
-    between the panes and the muted labels take their colours from the look applied."""
+    between the panes and the muted labels take their colours from the look applied, at once,
+    and so do the tabs built after it."""
     window = make_window()
     app = QApplication.instance()
     assert isinstance(app, QApplication) and app.styleSheet() == ""
     muted = window.library_pane.count_label
     for choice, colors in ((ThemeChoice.DARK, DARK), (ThemeChoice.LIGHT, LIGHT)):
         window.set_theme(choice)
+        assert applied_colors() == colors
         assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(colors.page)
         assert window.welcome_text.palette().color(QPalette.ColorRole.WindowText) == QColor(
             colors.ink
         )
-        handle = window.splitter.handle(1)
-        assert handle.palette().color(QPalette.ColorRole.Window) == QColor(colors.rule)
-        qtbot.waitUntil(  # the application's palette reaches its widgets as a posted event
-            lambda c=colors: muted.palette().color(muted.foregroundRole()) == QColor(c.muted)
-        )
-        assert applied_colors() == colors
+        for i in range(1, window.splitter.count()):
+            handle = window.splitter.handle(i)
+            assert handle.palette().color(QPalette.ColorRole.Window) == QColor(colors.rule)
+        assert muted.palette().color(muted.foregroundRole()) == QColor(colors.muted)
+
+    window.set_theme(ThemeChoice.DARK)
+    hint = window.notes_panel.findChild(QLabel, None)  # built now, after the change of look
+    assert hint is not None
+    assert hint.palette().color(QPalette.ColorRole.PlaceholderText) == QColor(DARK.muted)
+    window.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
