@@ -115,6 +115,23 @@ def test_floating_bar_appears_over_a_selection_and_its_colours_highlight(
     assert not bar.isVisible()  # the selection is gone
 
 
+def test_floating_bar_goes_when_the_view_jumps_to_another_passage(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article(extra_paragraphs=60))
+    window = make_window()
+    window.show()
+    window.open_document(doc_id)
+    reader = window.reader
+    start = window.document.text.index("commander")  # type: ignore[union-attr]
+    reader.select_span(start, start + len("commander"))
+    bar = reader.floating_bar
+    assert bar.isVisible()
+    last = window.document.text.index("Filler paragraph number 59")  # type: ignore[union-attr]
+    reader.reveal(last, last + 6)  # what find, a quote or a search hit does
+    assert not bar.isVisible()
+
+
 def test_current_colour_is_used_for_new_highlights(
     qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
 ) -> None:

@@ -214,6 +214,7 @@ class ReaderView(QTextBrowser):
         self.blockSignals(True)  # the caret moved because of the sidebar; don't echo it back
         self.setTextCursor(cursor)
         self.blockSignals(False)
+        self._place_floating_bar()  # the selection it floated over is gone
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
