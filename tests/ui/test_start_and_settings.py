@@ -66,6 +66,21 @@ def test_restart_reopens_the_document_where_it_was_being_read(
     assert again.reader.verticalScrollBar().value() > 0
 
 
+def test_reopening_at_start_leaves_when_it_was_last_opened_as_it_was(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.close()
+    opened = library.list_documents()[0].last_opened
+    assert opened is not None
+
+    again = make_window()
+    assert again.document is not None and again.document.id == doc_id
+    assert library.list_documents()[0].last_opened == opened  # no write before the first paint
+
+
 def test_zoom_changes_the_reading_font(
     qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
 ) -> None:

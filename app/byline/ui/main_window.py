@@ -511,14 +511,18 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     # ================================================================== documents
-    def open_document(self, doc_id: int, reveal: tuple[int, int] | None = None) -> bool:
+    def open_document(
+        self, doc_id: int, reveal: tuple[int, int] | None = None, *, note_opened: bool = True
+    ) -> bool:
         """Show a document now (its quotes when extracted, off this thread); reading and
-        rendering it happen here, so a long one is better opened with ``open_document_soon``."""
+        rendering it happen here, so a long one is better opened with ``open_document_soon``.
+        ``note_opened``: the library notes it as opened now (a write that waits for the disk)."""
         self._flush_typing()
         self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
             opened = open_from_library(self.library, doc_id, self.reader.look)
-            self.session.write(lambda: self.library.mark_opened(doc_id))
+            if note_opened:
+                self.session.write(lambda: self.library.mark_opened(doc_id))
         except BylineError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
@@ -676,7 +680,7 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(self._quotes_failed)
         self._run(task)
 
-    def _quotes_ready(self, doc_id: int, _quotes: list[Quote]) -> None:
+    def _quotes_ready(self, doc_id: int, quotes: list[Quote]) -> None:
         if self._closed:
             return
         self._copy_when_quotes_are_in(doc_id)
@@ -685,7 +689,7 @@ class MainWindow(QMainWindow):
         if self.document is None or doc_id != self.document.id:
             return
         self._quotes_pending = False
-        self._show_quotes()
+        self._show_quotes(quotes)  # read with its corrections on the worker
 
     def _quotes_failed(self, doc_id: int, message: str) -> None:
         if self._closed:
@@ -695,10 +699,14 @@ class MainWindow(QMainWindow):
             self._quotes_pending = False
             self.quotes_panel.set_quotes([], status=f"Quotes could not be found: {message}")
 
-    def _show_quotes(self) -> None:
+    def _show_quotes(self, quotes: list[Quote] | None = None) -> None:
+        """Show ``quotes``, or (after a correction) the open document's as the library has
+        them now."""
         if self.document is None:
             return
-        self.quotes = cached_document_quotes(self.library, self.document.id) or []
+        if quotes is None:
+            quotes = cached_document_quotes(self.library, self.document.id) or []
+        self.quotes = quotes
         self.reader.set_quotes(self.quotes)
         self.quotes_panel.set_quotes(self.quotes, status="")
 
@@ -1454,7 +1462,9 @@ class MainWindow(QMainWindow):
         self.reader.set_font_size(_as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
         self.apply_theme()
         last = s.value("lastDocument")
-        if last is not None and self.open_document(_as_int(last)):
+        # The document read last is the one the library noted as opened last: noting it again
+        # would wait for the disk before the first paint.
+        if last is not None and self.open_document(_as_int(last), note_opened=False):
             self.sidebar.setCurrentIndex(_as_int(s.value("sidebarTab", QUOTES_TAB)))
             self.reader.scroll_to_offset(_as_int(s.value("readingOffset", 0)))
         else:
