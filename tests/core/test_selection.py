@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from byline.core.selection import passage_span
+from byline.core.selection import innermost_at, passage_span
 
 TEXT = "He went to his commander and resigned his commission. Tabalov's ex-unit didn't."
 
@@ -70,3 +70,16 @@ def test_the_passage_covers_the_selection_s_words_and_stays_in_the_text(
     selected = text[max(0, start) : max(0, end)].strip()
     assert selected in text[s:e]
     assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_the_passage_pointed_at_is_the_innermost_of_those_that_nest() -> None:
+    from byline.core.model import TextAnchor
+
+    outer = TextAnchor(0, 40, "", "", "")
+    inner = TextAnchor(10, 20, "", "", "")
+    apart = TextAnchor(50, 60, "", "", "")
+    passages = [outer, inner, apart]
+    assert innermost_at(passages, 15) is inner
+    assert innermost_at(passages, 5) is outer
+    assert innermost_at(passages, 40) is None  # the end is outside
+    assert innermost_at(passages, 55) is apart

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
 from byline.store import Library
-from byline.ui.main_window import MainWindow
+from byline.ui.main_window import QUOTES_TAB, MainWindow
 from byline.ui.theme import highlight_color
 
 WindowFactory = Callable[[], MainWindow]
@@ -130,6 +130,23 @@ def test_floating_bar_goes_when_the_view_jumps_to_another_passage(
     last = window.document.text.index("Filler paragraph number 59")  # type: ignore[union-attr]
     reader.reveal(last, last + 6)  # what find, a quote or a search hit does
     assert not bar.isVisible()
+
+
+def test_delete_after_a_jump_acts_on_the_inner_of_two_nested_highlights(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    text = library.get_document(doc_id).text
+    start = text.index("He went to his commander")
+    library.add_highlight(doc_id, start, start + len("He went to his commander"), "yellow")
+    inner = text.index("commander")
+    library.add_highlight(doc_id, inner, inner + len("commander"), "green")
+    window = make_window()
+    window.open_document(doc_id)
+    window.show_tab(QUOTES_TAB)
+    window.reader.reveal(inner + 2, inner + 3, flash=False)  # as a quote or a hit clicked does
+    window.delete_highlight_action.trigger()
+    assert [h.exact for h in library.highlights(doc_id)] == ["He went to his commander"]
 
 
 def test_current_colour_is_used_for_new_highlights(

@@ -6,6 +6,26 @@ word reads badly in an export or a quote check. White space at either end is dro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+
+class _Passage(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+P = TypeVar("P", bound=_Passage)
+
+
+def innermost_at(passages: Iterable[P], offset: int) -> P | None:
+    """The shortest of the passages (highlights, quotes) that hold a text offset: the one a
+    reader points at when they nest."""
+    around = [p for p in passages if p.start <= offset < p.end]
+    return min(around, key=lambda p: p.end - p.start, default=None)
+
 # Inside a word these join letters: don't, Tabalov's, ex-officer.
 _JOINERS = frozenset("'’-\u2010\u2011")
 

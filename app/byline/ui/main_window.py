@@ -51,6 +51,7 @@ from byline.core.model import (
     QuoteKind,
     SearchHit,
 )
+from byline.core.selection import innermost_at
 from byline.core.wording import counted
 from byline.ui import commands
 from byline.ui.attribution import attributed, attributed_quote
@@ -774,13 +775,10 @@ class MainWindow(QMainWindow):
 
     def _highlight_under_caret(self) -> Highlight | None:
         """The innermost highlight holding the caret."""
-        offset = self.reader.caret_offset()
-        around = [h for h in self.highlights if h.start <= offset < h.end]
-        return min(around, key=lambda h: h.end - h.start, default=None)
+        return innermost_at(self.highlights, self.reader.caret_offset())
 
     def delete_current_highlight(self) -> None:
-        offset = self.reader.caret_offset()
-        target = next((h for h in self.highlights if h.start <= offset < h.end), None)
+        target = self._highlight_under_caret()
         if target is None or self.sidebar.currentIndex() == HIGHLIGHTS_TAB:
             target = self.highlights_panel.current or target
         if target is not None:
@@ -923,11 +921,11 @@ class MainWindow(QMainWindow):
             self.copy_highlight(self.highlights_panel.current)
             return
         offset = self.reader.caret_offset()
-        highlight = next((h for h in self.highlights if h.start <= offset < h.end), None)
+        highlight = innermost_at(self.highlights, offset)
         if highlight is not None:
             self.copy_highlight(highlight)
             return
-        quote = next((q for q in self.quotes if q.start <= offset < q.end), None)
+        quote = innermost_at(self.quotes, offset)
         if quote is not None:
             self.copy_quote(quote)
 
@@ -1370,10 +1368,7 @@ class MainWindow(QMainWindow):
 
     def copy_highlight_markdown(self) -> None:
         """The highlight selected in the sidebar, else the one under the caret."""
-        offset = self.reader.caret_offset()
-        target = self.highlights_panel.current or next(
-            (h for h in self.highlights if h.start <= offset < h.end), None
-        )
+        target = self.highlights_panel.current or self._highlight_under_caret()
         if self.document is None or target is None:
             self.statusBar().showMessage("Select a highlight first.", 3000)
             return

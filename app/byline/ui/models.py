@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from byline.core.model import DocumentSummary, Highlight, Quote, QuoteKind, SearchHit
+from byline.core.selection import innermost_at
 from byline.core.wording import counted, quote_count
 from byline.ui.attribution import quote_words, readable_date
 from byline.ui.floating_bar import color_swatch
@@ -232,13 +233,8 @@ class HighlightListModel(ValueListModel[Highlight]):
 
     def row_at_offset(self, offset: int) -> int:
         """The highlight that covers a text offset (the innermost, when they nest)."""
-        best = -1
-        for row, h in enumerate(self._items):
-            if h.start <= offset < h.end and (
-                best < 0 or h.end - h.start < self._items[best].end - self._items[best].start
-            ):
-                best = row
-        return best
+        found = innermost_at(self._items, offset)
+        return -1 if found is None else self.row_of(found.id)
 
 
 def elide_quote(quote: Quote, limit: int) -> str:
