@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
+import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -203,3 +204,26 @@ def test_removing_the_open_document_closes_it_and_lists_the_rest(
     assert window.centre.currentWidget() is window.welcome
     assert [d.id for d in library.list_documents()] == [keep]
     qtbot.waitUntil(lambda: [d.id for d in window.library_pane.documents.items] == [keep])
+
+
+@pytest.mark.qt_no_exception_capture  # the worker re-raises the fault after reporting it
+def test_a_fault_in_a_search_ends_it_with_a_message_instead_of_a_busy_bar(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    library.add_document(article(title="Alpha dispatch"))
+    window = make_window()
+    pane = window.library_pane
+
+    def broken(self: Library, query: str, limit: int = 50) -> list[object]:
+        raise RuntimeError("search broke")
+
+    monkeypatch.setattr(Library, "search", broken)
+    pane.search_edit.setText("dispatch")
+    pane.run_search()
+    qtbot.waitUntil(lambda: not pane.searching)
+    assert not pane.search_busy.isVisible()
+    assert "search broke" in pane.count_label.text()

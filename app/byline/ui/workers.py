@@ -150,6 +150,9 @@ class SearchTask(QRunnable):
         except BylineError as exc:
             self.signals.failed.emit(self.generation, str(exc))
             return
+        except Exception as exc:  # a bug must not leave the search busy forever
+            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
+            raise
         self.signals.finished.emit(self.generation, hits)
 
 
