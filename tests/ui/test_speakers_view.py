@@ -215,6 +215,25 @@ def test_importing_while_the_view_is_open_adds_the_new_speakers(
     qtbot.waitUntil(lambda: "Maria Okafor\n1 quote · 1 document" in rows(view), timeout=20_000)
 
 
+def test_showing_the_view_again_counts_again_only_after_the_library_changed(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window()
+    view = open_speakers(qtbot, window)
+    counted = view._generation
+    window.library_side.setCurrentIndex(0)  # the documents
+    window.library_side.setCurrentIndex(SPEAKERS_TAB)
+    assert view._generation == counted and not view.busy  # nothing changed: no count
+
+    window.library_side.setCurrentIndex(0)
+    source = tmp_path / "story.txt"
+    source.write_text("“We will stay,” said Maria Okafor, the council's chair.\n", encoding="utf-8")
+    window.import_paths([source])
+    qtbot.waitUntil(lambda: window.library_pane.documents.rowCount() == 1, timeout=20_000)
+    window.library_side.setCurrentIndex(SPEAKERS_TAB)
+    qtbot.waitUntil(lambda: "Maria Okafor\n1 quote · 1 document" in rows(view), timeout=20_000)
+
+
 def test_view_speakers_has_a_shortcut_shown_in_the_menu_and_the_overview(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:

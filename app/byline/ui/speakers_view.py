@@ -84,6 +84,7 @@ class SpeakersView(QWidget):
         self.index: SpeakerIndex | None = None
         self.selected: SpeakerCount | None = None
         self.unread = 0  # documents whose quotes are not counted (reading was cancelled)
+        self._stale = True  # the library may have changed since the last count
         self._generation = 0  # answers of counts started before the latest are dropped
         self._quotes_generation = 0
         self._running: SpeakersTask | None = None
@@ -162,7 +163,8 @@ class SpeakersView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Spontaneous: the window came back from being minimised, not the view opened.
-        if not self._stopped and not event.spontaneous():
+        # Counting reads the whole library: again only if it changed or some is still unread.
+        if not self._stopped and not event.spontaneous() and (self._stale or self.unread):
             self._declined = False
             self.refresh(read_unread=True)
 
@@ -171,11 +173,14 @@ class SpeakersView(QWidget):
         shown; a hidden view counts when it is next shown."""
         if self.isVisible() and not self._stopped:
             self._refresh_timer.start()
+        else:
+            self._stale = True
 
     def refresh(self, *, read_unread: bool) -> None:
         """Count again on a worker, first reading unread documents if ``read_unread``; the
         newest request wins."""
         self._refresh_timer.stop()
+        self._stale = False
         if self._running is not None:
             self._running.cancel()  # its answer is dropped; the new count reads on from there
         if read_unread:
@@ -253,6 +258,7 @@ class SpeakersView(QWidget):
         if generation != self._generation or self._stopped:
             return
         self._set_busy(None)
+        self._stale = True
         self.status.setText(f"The speakers could not be counted: {message}")
 
     # ----------------------------------------------------------------------- the speakers
