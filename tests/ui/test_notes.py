@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from byline.core.model import ParsedDocument
 from byline.store import Library
 from byline.ui.main_window import MainWindow
+from byline.ui.notes_panel import parse_tags
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
@@ -75,3 +76,7 @@ def test_document_tags_filter_the_library(
     pane.tag_combo.setCurrentIndex(pane.tag_combo.findData("army"))
     qtbot.waitUntil(lambda: [d.id for d in pane.documents.items] == [first])
     assert pane.count_label.text() == "1 document tagged #army"
+
+
+def test_tags_are_read_from_the_field_as_the_library_stores_them() -> None:
+    assert parse_tags("#War,  peace   talks, war, , #") == ("War", "peace talks")

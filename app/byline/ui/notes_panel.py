@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from byline.store.rows import normalise_tags
 from byline.ui.note_edit import NoteEdit
 from byline.ui.theme import make_muted
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
-    return tuple(t.strip().lstrip("#") for t in text.split(",") if t.strip().lstrip("#"))
+    """Tags typed as "#war, Kyiv": as the library will store them (``normalise_tags``), so
+    retyping the tags shown is no change."""
+    return tuple(normalise_tags(t.strip().lstrip("#") for t in text.split(",")))
 
 
 class NotesPanel(QWidget):
