@@ -561,9 +561,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         if self._closed or generation != self._open_generation:
             return  # another document was opened meanwhile
-        self._opening = None
         self._flush_typing()
-        self._show_opened(opened, reveal)
+        self._show_opened(opened, reveal)  # which ends the opening
         if then is not None:
             then()
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from byline.core.errors import BylineError
-from byline.ui.workers import open_library_for_task
+from byline.store import Library
+from byline.ui.workers import LibraryTask, open_library_for_task
 
 
 class SpeakersSignals(QObject):
@@ -63,31 +64,16 @@ class SpeakersTask(QRunnable):
         self.signals.finished.emit(self.generation, index, read, left)
 
 
-class SpeakerQuotesSignals(QObject):
-    finished = Signal(int, object)  # generation, list[SpeakerQuote]
-    failed = Signal(int, str)
-
-
-class SpeakerQuotesTask(QRunnable):
-    """One speaker's quotes across the library (``name`` None: the unattributed ones)."""
+class SpeakerQuotesTask(LibraryTask):
+    """One speaker's quotes across the library (``name`` None: the unattributed ones): a
+    list[SpeakerQuote], keyed by the generation."""
 
     def __init__(self, db_path: Path, generation: int, name: str | None) -> None:
-        super().__init__()
-        self.db_path = db_path
+        super().__init__(db_path, generation)
         self.generation = generation
         self.name = name
-        self.signals = SpeakerQuotesSignals()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
         from byline import workflows  # see SpeakersTask.run
 
-        try:
-            with open_library_for_task(self.db_path) as library:
-                quotes = workflows.speaker_quotes(library, self.name)
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave the list empty without a word
-            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.generation, quotes)
+        return workflows.speaker_quotes(library, self.name)

@@ -24,6 +24,41 @@ def open_library_for_task(db_path: Path) -> Library:
     return Library.open(db_path, daily_backup=False)
 
 
+class AnswerSignals(QObject):
+    """What a task with one answer says: the answer, or why there is none, keyed by what it
+    answers (a document id, or the generation of the request)."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, str)  # also when a task is cancelled: every task ends with one signal
+
+
+class LibraryTask(QRunnable):
+    """A task that opens the library, works out one answer (``work``) and sends it with its
+    ``key``. A fault says why in ``failed`` too (and is raised again, for the log), so nothing
+    in the window waits for an answer that never comes."""
+
+    def __init__(self, db_path: Path, key: int) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.key = key
+        self.signals = AnswerSignals()
+
+    def work(self, library: Library) -> object:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        try:
+            with open_library_for_task(self.db_path) as library:
+                answer = self.work(library)
+        except BylineError as exc:
+            self.signals.failed.emit(self.key, str(exc))
+            return
+        except Exception as exc:
+            self.signals.failed.emit(self.key, f"internal error: {exc!r}")
+            raise
+        self.signals.finished.emit(self.key, answer)
+
+
 class ImportSignals(QObject):
     progress = Signal(int, int, str)  # done, total, file being read
     finished = Signal(object)  # ImportReport
@@ -70,33 +105,17 @@ class ImportTask(QRunnable):
         self.signals.finished.emit(report)
 
 
-class QuotesSignals(QObject):
-    finished = Signal(int, object)  # document id, list[Quote]
-    failed = Signal(int, str)
-
-
-class QuotesTask(QRunnable):
-    """Extract (and cache) one document's quotes."""
+class QuotesTask(LibraryTask):
+    """Extract (and cache) one document's quotes: list[Quote], keyed by the document id."""
 
     def __init__(self, db_path: Path, doc_id: int) -> None:
-        super().__init__()
-        self.db_path = db_path
+        super().__init__(db_path, doc_id)
         self.doc_id = doc_id
-        self.signals = QuotesSignals()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
         from byline.workflows import document_quotes  # see ImportTask.run
 
-        try:
-            with open_library_for_task(self.db_path) as library:
-                quotes = document_quotes(library, self.doc_id)
-        except BylineError as exc:
-            self.signals.failed.emit(self.doc_id, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave "Finding quotes…" up forever
-            self.signals.failed.emit(self.doc_id, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.doc_id, quotes)
+        return document_quotes(library, self.doc_id)
 
 
 def start(task: QRunnable) -> None:
@@ -108,23 +127,16 @@ def start(task: QRunnable) -> None:
 __all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
 
 
-class SearchSignals(QObject):
-    finished = Signal(int, object)  # generation, list[SearchHit]
-    failed = Signal(int, str)  # also when cancelled, so every task ends with one signal
-
-
-class SearchTask(QRunnable):
+class SearchTask(LibraryTask):
     """Search the library for the library pane's search box. Most searches take milliseconds,
     but an odd query over a large library can take much longer; a search that newer typing
     made pointless is interrupted, so it does not hold a worker the open document's quotes
-    may be waiting for."""
+    may be waiting for. Its answer: list[SearchHit], keyed by the generation."""
 
     def __init__(self, db_path: Path, generation: int, query: str) -> None:
-        super().__init__()
-        self.db_path = db_path
+        super().__init__(db_path, generation)
         self.generation = generation
         self.query = query
-        self.signals = SearchSignals()
         self._lock = threading.Lock()  # guards _library and _cancelled across threads
         self._library: Library | None = None
         self._cancelled = False
@@ -135,25 +147,16 @@ class SearchTask(QRunnable):
             if self._library is not None:
                 self._library.interrupt()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
+        with self._lock:
+            if self._cancelled:
+                raise LibraryError("The search was cancelled.")
+            self._library = library
         try:
-            with open_library_for_task(self.db_path) as library:
-                with self._lock:
-                    if self._cancelled:
-                        raise LibraryError("The search was cancelled.")
-                    self._library = library
-                try:
-                    hits = library.search(self.query)
-                finally:
-                    with self._lock:
-                        self._library = None
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave the search busy forever
-            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.generation, hits)
+            return library.search(self.query)
+        finally:
+            with self._lock:
+                self._library = None
 
 
 class ExportSignals(QObject):
@@ -211,105 +214,56 @@ class ExportTask(QRunnable):
         self.signals.finished.emit(written)
 
 
-class OpenSignals(QObject):
-    finished = Signal(int, object)  # generation, OpenedDocument
-    failed = Signal(int, str)
-
-
-class OpenTask(QRunnable):
+class OpenTask(LibraryTask):
     """Read a document and render it for the reading view (ui/opening.py), and note that it
-    was opened; the rendering is handed to the GUI thread, which only has to show it."""
+    was opened; the rendering is handed to the GUI thread, which only has to show it. Its
+    answer: an OpenedDocument, keyed by the generation."""
 
     def __init__(self, db_path: Path, generation: int, doc_id: int, look: ReadingLook) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.generation = generation
+        super().__init__(db_path, generation)
         self.doc_id = doc_id
         self.look = look
         self.gui_thread = QThread.currentThread()  # made on the GUI thread
-        self.signals = OpenSignals()
 
-    def run(self) -> None:
-        try:
-            with open_library_for_task(self.db_path) as library:
-                opened = open_from_library(
-                    library, self.doc_id, self.look, for_thread=self.gui_thread
-                )
-                # Here, not on the GUI thread: a commit waits for the disk.
-                library.mark_opened(self.doc_id)
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave the window waiting for it
-            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.generation, opened)
+    def work(self, library: Library) -> object:
+        opened = open_from_library(library, self.doc_id, self.look, for_thread=self.gui_thread)
+        library.mark_opened(self.doc_id)  # here, not on the GUI thread: a commit waits for the disk
+        return opened
 
 
-class MarkdownCopySignals(QObject):
-    finished = Signal(int, str)  # document id, its notes as Markdown
-    failed = Signal(int, str)
-
-
-class MarkdownCopyTask(QRunnable):
-    """One document's notes as Markdown for the clipboard. They list its quotes, which are
-    extracted here first when they are not cached yet (seconds for a long document)."""
+class MarkdownCopyTask(LibraryTask):
+    """One document's notes as Markdown for the clipboard (a str, keyed by the document id).
+    They list its quotes, which are extracted here first when they are not cached yet
+    (seconds for a long document)."""
 
     def __init__(self, db_path: Path, doc_id: int) -> None:
-        super().__init__()
-        self.db_path = db_path
+        super().__init__(db_path, doc_id)
         self.doc_id = doc_id
-        self.signals = MarkdownCopySignals()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
         from byline.exports import copy_markdown  # see ExportTask.run
 
-        try:
-            with open_library_for_task(self.db_path) as library:
-                text = copy_markdown(library, self.doc_id)
-        except BylineError as exc:
-            self.signals.failed.emit(self.doc_id, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave "Copying…" up forever
-            self.signals.failed.emit(self.doc_id, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.doc_id, text)
+        return copy_markdown(library, self.doc_id)
 
 
-class CheckSignals(QObject):
-    finished = Signal(int, object)  # generation, DraftCheck
-    failed = Signal(int, str)
-
-
-class CheckTask(QRunnable):
+class CheckTask(LibraryTask):
     """Check a draft's quotations against the library: the pasted ``text``, or the file at
-    ``path`` (read here too, since a long Word file takes a while to parse)."""
+    ``path`` (read here too, since a long Word file takes a while to parse). Its answer: a
+    DraftCheck, keyed by the generation."""
 
     def __init__(
         self, db_path: Path, generation: int, *, text: str | None = None, path: Path | None = None
     ) -> None:
-        super().__init__()
-        self.db_path = db_path
+        super().__init__(db_path, generation)
         self.generation = generation
         self.text, self.path = text, path
-        self.signals = CheckSignals()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
         from byline.checking import check_file, check_text  # see ImportTask.run
 
-        try:
-            with open_library_for_task(self.db_path) as library:
-                if self.path is not None:
-                    result = check_file(library, self.path)
-                else:
-                    result = check_text(library, self.text or "", title="Pasted draft")
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave "Checking…" up forever
-            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.generation, result)
+        if self.path is not None:
+            return check_file(library, self.path)
+        return check_text(library, self.text or "", title="Pasted draft")
 
 
 class DailyBackupTask(QRunnable):
