@@ -34,7 +34,7 @@ from byline.core.check.verdicts import QuoteCheck, Verdict
 from byline.store import Library
 from byline.ui.textmap import utf16_length
 from byline.ui.theme import make_muted
-from byline.ui.workers import CheckTask, start
+from byline.ui.workers import CheckTask, start_kept
 
 SOURCE_LINK = "byline-source"
 DRAFT_FILTER = "Drafts (*.txt *.md *.markdown *.docx);;All files (*)"
@@ -200,13 +200,9 @@ class CheckView(QWidget):
         task = CheckTask(self.library.path, self._generation, text=text, path=path)
         task.signals.finished.connect(lambda gen, result: self._finished(gen, result, path))
         task.signals.failed.connect(self._failed)
-        # Referenced until its last signal arrives, so its signals object stays alive.
-        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
-        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
-        self._tasks.add(task)
         self._set_busy(task)
         self.summary.setText(f"Checking {path.name}…" if path is not None else "Checking…")
-        start(task)
+        start_kept(task, self._tasks)
 
     def _set_busy(self, task: CheckTask | None) -> None:
         self._running = task

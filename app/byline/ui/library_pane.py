@@ -28,7 +28,7 @@ from byline.ui.list_view import EntryList
 from byline.ui.models import DocumentListModel, ItemRole, SearchHitModel
 from byline.ui.session import Session
 from byline.ui.theme import make_muted
-from byline.ui.workers import SearchTask, start
+from byline.ui.workers import SearchTask, start_kept
 from byline.workflows import document_summaries
 
 SORTS = (
@@ -167,11 +167,7 @@ class LibraryPane(QWidget):
             self.documents.reread(doc_id)
 
     def _start(self, task: SearchTask) -> None:
-        # Referenced until its last signal arrives, so its signals object stays alive.
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
-        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
-        start(task)
+        start_kept(task, self._tasks)
 
     def _read_summaries(self, doc_ids: Sequence[int]) -> list[DocumentSummary]:
         try:

@@ -79,6 +79,7 @@ from byline.ui.workers import (
     OpenTask,
     QuotesTask,
     start,
+    start_kept,
 )
 from byline.workflows import cached_document_quotes
 
@@ -1160,12 +1161,7 @@ class MainWindow(QMainWindow):
         box.open()  # not exec(): the window stays responsive
 
     def _run(self, task: Task) -> None:
-        # Referenced until its last signal is delivered, so its signals object stays alive.
-        self._tasks.add(task)
-        signals = task.signals
-        signals.finished.connect(lambda *_: self._tasks.discard(task))
-        signals.failed.connect(lambda *_: self._tasks.discard(task))
-        start(task)
+        start_kept(task, self._tasks)
 
     def cancel_all_tasks(self) -> None:  # an export runs to its end: it writes atomically
         if self._import_task is not None:

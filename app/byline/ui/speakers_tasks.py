@@ -8,11 +8,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from byline.core.errors import BylineError
 from byline.store import Library
-from byline.ui.workers import LibraryTask, open_library_for_task
+from byline.ui.workers import LibraryTask, ReportingTask, open_library_for_task
 
 
 class SpeakersSignals(QObject):
@@ -21,9 +21,11 @@ class SpeakersSignals(QObject):
     failed = Signal(int, str)
 
 
-class SpeakersTask(QRunnable):
+class SpeakersTask(ReportingTask):
     """Count every speaker in the library; first, when ``read_unread``, extract the quotes of
     the documents the current extractor has not read (until cancelled)."""
+
+    signals: SpeakersSignals
 
     def __init__(self, db_path: Path, generation: int, *, read_unread: bool) -> None:
         super().__init__()

@@ -32,7 +32,7 @@ from byline.ui.list_view import EntryList
 from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide, elide_quote
 from byline.ui.speakers_tasks import SpeakerQuotesTask, SpeakersTask
 from byline.ui.theme import make_muted
-from byline.ui.workers import start
+from byline.ui.workers import start_kept
 
 REFRESH_DELAY_MS = 300  # a burst of changes (an undo of many steps) counts once
 
@@ -216,11 +216,7 @@ class SpeakersView(QWidget):
             self._running.cancel()
 
     def _run(self, task: SpeakersTask | SpeakerQuotesTask) -> None:
-        # Referenced until its last signal arrives, so its signals object stays alive.
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda *_: self._tasks.discard(task))
-        task.signals.failed.connect(lambda *_: self._tasks.discard(task))
-        start(task)
+        start_kept(task, self._tasks)
 
     def _set_busy(self, task: SpeakersTask | None) -> None:
         self._running = task

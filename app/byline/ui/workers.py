@@ -7,8 +7,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance
 
 from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
@@ -24,6 +25,19 @@ def open_library_for_task(db_path: Path) -> Library:
     return Library.open(db_path, daily_backup=False)
 
 
+class _Ends(Protocol):
+    @property
+    def finished(self) -> SignalInstance: ...
+    @property
+    def failed(self) -> SignalInstance: ...
+
+
+class ReportingTask(QRunnable):
+    """A task that ends with one of its signals, ``finished`` or ``failed``."""
+
+    signals: _Ends
+
+
 class AnswerSignals(QObject):
     """What a task with one answer says: the answer, or why there is none, keyed by what it
     answers (a document id, or the generation of the request)."""
@@ -32,10 +46,12 @@ class AnswerSignals(QObject):
     failed = Signal(int, str)  # also when a task is cancelled: every task ends with one signal
 
 
-class LibraryTask(QRunnable):
+class LibraryTask(ReportingTask):
     """A task that opens the library, works out one answer (``work``) and sends it with its
     ``key``. A fault says why in ``failed`` too (and is raised again, for the log), so nothing
     in the window waits for an answer that never comes."""
+
+    signals: AnswerSignals
 
     def __init__(self, db_path: Path, key: int) -> None:
         super().__init__()
@@ -65,8 +81,10 @@ class ImportSignals(QObject):
     failed = Signal(str)  # the whole batch could not run (library unreadable)
 
 
-class ImportTask(QRunnable):
+class ImportTask(ReportingTask):
     """Import files and folders, with their quotes (the import workflow extracts them)."""
+
+    signals: ImportSignals
 
     def __init__(self, db_path: Path, paths: Sequence[Path]) -> None:
         super().__init__()
@@ -119,9 +137,20 @@ class QuotesTask(LibraryTask):
 
 
 def start(task: QRunnable) -> None:
-    """Run on the global pool, which deletes the runnable when done; callers keep a Python
-    reference to the task (and so to its signals) until its last signal has arrived."""
+    """Run on the global pool, which deletes the runnable when done."""
     QThreadPool.globalInstance().start(task)
+
+
+T = TypeVar("T", bound="ReportingTask")
+
+
+def start_kept(task: T, keep: set[T]) -> None:
+    """``start``, with ``task`` held in ``keep`` until its last signal has arrived: without a
+    Python reference its signals object would go before the answer is delivered."""
+    keep.add(task)
+    task.signals.finished.connect(lambda *_: keep.discard(task))
+    task.signals.failed.connect(lambda *_: keep.discard(task))
+    start(task)
 
 
 __all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
@@ -165,9 +194,11 @@ class ExportSignals(QObject):
     failed = Signal(str)
 
 
-class ExportTask(QRunnable):
+class ExportTask(ReportingTask):
     """Write Markdown notes (``template`` given) or, when ``template`` is None, a JSON backup of
     the documents. ``force`` is set only after the reader agreed to overwrite."""
+
+    signals: ExportSignals
 
     def __init__(
         self,
