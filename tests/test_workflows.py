@@ -10,7 +10,7 @@ import pytest
 from byline.core.model import BlockKind, ParsedDocument, Quote, QuoteCorrection, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.core.text import BlockText, assemble
-from byline.store import Library
+from byline.store import Library, content_hash
 from byline.workflows import (
     cache_missing_quotes,
     cached_document_quotes,
@@ -103,8 +103,9 @@ def test_imported_files_come_with_the_current_extractors_quotes(tmp_path: Path) 
 def test_a_duplicate_is_not_read_again(tmp_path: Path) -> None:
     with Library.open(tmp_path / "library.db") as library:
         library.add_document(story(1))
-        assert quotes_if_new(library, story(1)) is None
-        assert quotes_if_new(library, story(2)) == extract_quotes(story(2).text)
+        assert quotes_if_new(library, story(1), content_hash(story(1).text)) is None
+        found = quotes_if_new(library, story(2), content_hash(story(2).text))
+        assert found == extract_quotes(story(2).text)
 
 
 def test_cached_quotes_come_corrected_and_are_never_extracted_there(tmp_path: Path) -> None:
@@ -141,3 +142,23 @@ def test_a_fault_in_the_extractor_keeps_the_document_and_the_rest_of_the_batch(
         assert [o.status for o in report.outcomes] == ["imported"] * 3
         counts = [s.quote_count for s in library_documents(library, sort="title")]
         assert counts == [1, None, 1]  # Story 1 is stored unread, to be read when opened
+
+
+def test_an_import_hashes_each_text_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import byline.store.library
+    import byline.workflows
+
+    hashed: list[str] = []
+
+    def counting(text: str) -> str:
+        hashed.append(text)
+        return content_hash(text)
+
+    monkeypatch.setattr(byline.workflows, "content_hash", counting)
+    monkeypatch.setattr(byline.store.library, "content_hash", counting)
+    source = tmp_path / "story.txt"
+    source.write_text("“We will stay,” said Maria Okafor.\n", encoding="utf-8")
+    with Library.open(tmp_path / "library.db") as library:
+        report = import_paths(library, [source])
+    assert [o.status for o in report.outcomes] == ["imported"]
+    assert len(hashed) == 1  # for the duplicate check, and reused to store it

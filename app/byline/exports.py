@@ -36,7 +36,7 @@ from byline.core.export.templates import (
     compile_template,
 )
 from byline.core.model import Quote, TextAnchor
-from byline.store import Library
+from byline.store import Library, content_hash
 from byline.workflows import add_document_with_quotes, document_quotes, quotes_if_new
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -267,21 +267,25 @@ def import_backup(library: Library, path: Path) -> RestoreReport:
         raise BylineError(f"Byline cannot read {path}: {_reason(exc)}") from exc
     documents = parse_backup(raw)
     # The quotes of the documents new here, found before the transaction takes the write lock.
-    quotes = [quotes_if_new(library, backup.parsed) for backup in documents]
+    digests = [content_hash(backup.parsed.text) for backup in documents]
+    quotes = [
+        quotes_if_new(library, backup.parsed, digest)
+        for backup, digest in zip(documents, digests, strict=True)
+    ]
     counts = dict.fromkeys(RestoreReport.__dataclass_fields__, 0)
     # One transaction: a restore that fails midway (a full disk) leaves the library as it was.
     with library.transaction():
-        for backup, found in zip(documents, quotes, strict=True):
-            for key, added in _restore_document(library, backup, found).items():
+        for backup, digest, found in zip(documents, digests, quotes, strict=True):
+            for key, added in _restore_document(library, backup, digest, found).items():
                 counts[key] += added
     return RestoreReport(**counts)
 
 
 def _restore_document(
-    library: Library, backup: BackupDocument, quotes: list[Quote] | None
+    library: Library, backup: BackupDocument, digest: str, quotes: list[Quote] | None
 ) -> dict[str, int]:
     doc_id, existed = add_document_with_quotes(
-        library, backup.parsed, quotes, imported=backup.imported
+        library, backup.parsed, quotes, imported=backup.imported, digest=digest
     )
     counts = {
         "documents_added": int(not existed),

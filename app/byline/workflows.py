@@ -19,7 +19,7 @@ from byline.core.model import (
     SpeakerQuote,
 )
 from byline.core.quotes import EXTRACTOR_VERSION, apply_corrections
-from byline.store import Library
+from byline.store import Library, content_hash
 
 # The window shows cached quotes through this module before its first paint, so the importers
 # (and the parsers they load) and the extractor (its patterns compile on import) are imported
@@ -59,8 +59,9 @@ def import_one(library: Library, path: Path) -> ImportOutcome:
 
     try:
         parsed = parse_file(path)
-        quotes = quotes_if_new(library, parsed)
-        doc_id, duplicate = add_document_with_quotes(library, parsed, quotes)
+        digest = content_hash(parsed.text)
+        quotes = quotes_if_new(library, parsed, digest)
+        doc_id, duplicate = add_document_with_quotes(library, parsed, quotes, digest=digest)
     except BylineError as exc:
         return ImportOutcome(str(path), "failed", error=str(exc))
     except OSError as exc:
@@ -113,11 +114,12 @@ def extract_and_cache_quotes(library: Library, doc_id: int, text: str) -> list[Q
     return quotes
 
 
-def quotes_if_new(library: Library, parsed: ParsedDocument) -> list[Quote] | None:
-    """The quotes the current extractor finds in a document about to be imported, or None when
-    the library holds it already (a duplicate is not read again). Run it before the write
-    transaction: extracting takes longer than storing, and the window's writes would wait."""
-    if library.duplicate_of(parsed.text) is not None:
+def quotes_if_new(library: Library, parsed: ParsedDocument, digest: str) -> list[Quote] | None:
+    """The quotes the current extractor finds in a document about to be imported (``digest``:
+    its text's ``content_hash``), or None when the library holds it already (a duplicate is not
+    read again). Run it before the write transaction: extracting takes longer than storing, and
+    the window's writes would wait."""
+    if library.document_with_hash(digest) is not None:
         return None
     from byline.core.quotes.extract import extract_quotes  # see the imports above
 
@@ -135,13 +137,15 @@ def add_document_with_quotes(
     parsed: ParsedDocument,
     quotes: list[Quote] | None,
     imported: str | None = None,
+    *,
+    digest: str | None = None,
 ) -> tuple[int, bool]:
     """Store a document and the quotes ``quotes_if_new`` found in it, in one transaction, so
     the library list and the Speakers view count them without reading it again, and a failed
     write (a full disk) leaves neither. Returns (document id, was_duplicate), as
     ``Library.add_document`` does."""
     with library.transaction():
-        doc_id, duplicate = library.add_document(parsed, imported)
+        doc_id, duplicate = library.add_document(parsed, imported, digest=digest)
         if not duplicate and quotes is not None:
             library.store_quotes(doc_id, EXTRACTOR_VERSION, quotes)
     return doc_id, duplicate

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import unicodedata
@@ -25,10 +24,6 @@ def now_iso() -> str:
 _HASH_PIECE = 1 << 16  # characters folded at a time by content_hash
 
 
-# An import asks for a text's hash twice, to skip reading a duplicate (Library.duplicate_of)
-# and again as it stores it, one right after the other: the last one is kept (a 5 MB text
-# takes ~30 ms to hash).
-@functools.lru_cache(maxsize=1)
 def content_hash(text: str) -> str:
     """The fingerprint that makes two imports "the same document": sha256 of the text in NFC
     with every run of whitespace folded to one space, so layout differences don't count.
