@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from byline.core.model import ParsedDocument
 from byline.core.quotes import EXTRACTOR_VERSION
 from byline.store import Library
-from byline.ui.main_window import SPEAKERS_TAB, MainWindow
+from byline.ui.main_window import HIGHLIGHTS_TAB, QUOTES_TAB, SPEAKERS_TAB, MainWindow
 from byline.ui.shortcuts_dialog import shortcut_rows
 from byline.ui.speakers_view import SpeakersView
 from byline.workflows import document_quotes
@@ -103,6 +103,7 @@ def test_activating_a_quote_opens_its_document_scrolled_to_the_quote_and_flashin
     long_id = add_read(library, article(title="Long one", extra_paragraphs=80))
     window = make_window()
     window.open_document(first)
+    window.show_tab(HIGHLIGHTS_TAB)  # where the reader was
     view = open_speakers(qtbot, window)
     view.select_speaker("Anna Smirnova")
     qtbot.waitUntil(lambda: view.quotes.rowCount() == 2 and not view.busy)
@@ -120,6 +121,7 @@ def test_activating_a_quote_opens_its_document_scrolled_to_the_quote_and_flashin
     assert reader.span_is_visible(target.quote.start)
     assert reader.is_flashing
     assert window.quotes_panel.current == target.quote  # the Quotes tab points at it too
+    assert window.sidebar.currentIndex() == QUOTES_TAB  # and is the tab shown
     assert window.library_side.currentIndex() == SPEAKERS_TAB  # the view stays for the next
 
 

@@ -993,6 +993,7 @@ class MainWindow(QMainWindow):
         """Scroll to and flash a passage, opening its document unless it is the one open."""
 
         def select_its_quote() -> None:
+            self.show_tab(QUOTES_TAB, reveal=False)
             self.quotes_panel.select_offset(start)
 
         self._show_document_at(doc_id, (start, end), select_its_quote)
