@@ -6,17 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QThreadPool, QUrl
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
 from byline.store import Library
+from byline.ui import theme
+from byline.ui.app import create_window
 from byline.ui.main_window import MainWindow
 from byline.ui.shortcuts_dialog import shortcut_rows
 from byline.ui.single_instance import InstanceServer, hand_over, server_name
-from byline.ui.theme import DARK, LIGHT, ThemeChoice, applied_colors
+from byline.ui.theme import DARK, LIGHT, ThemeChoice, applied_colors, apply_theme
 
 WindowFactory = Callable[[], MainWindow]
 Article = Callable[..., ParsedDocument]
@@ -248,3 +250,31 @@ def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
     assert hint is not None
     assert hint.palette().color(QPalette.ColorRole.PlaceholderText) == QColor(DARK.muted)
     window.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
+
+
+def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_first_paint(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Asking for the system's colour scheme makes the Qt namespace (ui/qt_values.py), so the
+    first frame takes the look of the system's palette, and the scheme is asked after it: here
+    a dark palette, on a platform that reports no scheme (offscreen), so light."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, True)  # a dark palette, as a dark desktop gives
+    app.setProperty(theme._APPLIED_LOOK, None)  # as in a new process: no look of Byline's yet
+    assert theme.look_to_start_in(ThemeChoice.SYSTEM)
+    assert not theme.look_to_start_in(ThemeChoice.LIGHT)
+
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    try:
+        assert window.theme is ThemeChoice.SYSTEM and theme.applied_look_is_dark()
+        assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(DARK.page)
+        window.show()
+        qtbot.waitUntil(lambda: not theme.applied_look_is_dark())
+        assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(LIGHT.page)
+        assert window.reader.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.page)
+    finally:
+        window.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        window.session.library.close()

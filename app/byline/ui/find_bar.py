@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -52,7 +53,7 @@ class FindBar(QWidget):
         selected = self.reader.textCursor().selectedText()
         if selected and "\u2029" not in selected and len(selected) < 80:
             self.field.setText(selected)
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         self._search(self.field.text())
 
@@ -95,11 +96,11 @@ class FindBar(QWidget):
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Escape:
+            if event.key() == QtCore.Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and (
+                event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
             ):
                 self.find_previous()
                 return True

@@ -3,7 +3,8 @@ button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
@@ -22,7 +23,7 @@ def color_swatch(name: str, size: int = 14, dark: bool = False) -> QIcon:
 
 def _draw_swatch(name: str, size: int, dark: bool) -> QIcon:
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # QtCore.Qt.GlobalColor would make Qt (see qt_values)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(highlight_color(name, dark))
@@ -38,7 +39,7 @@ class FloatingBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setCursor(QtCore.Qt.CursorShape.ArrowCursor)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
@@ -49,7 +50,7 @@ class FloatingBar(QWidget):
             button.setIconSize(QSize(16, 16))
             button.setAutoRaise(True)
             button.setToolTip(f"Highlight in {name}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the selection in the text
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # keep the selection in the text
             button.clicked.connect(lambda _=False, n=name: self.colorPicked.emit(n))
             layout.addWidget(button)
             self.buttons[name] = button
@@ -57,7 +58,7 @@ class FloatingBar(QWidget):
         self.note_button.setText("Note")
         self.note_button.setAutoRaise(True)
         self.note_button.setToolTip("Highlight and write a note (N)")
-        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.note_button.clicked.connect(self.noteRequested)
         layout.addWidget(self.note_button)
         self.hide()

@@ -6,7 +6,7 @@ a list of thousands of quotes or highlights appears at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from byline.ui.qt_values import DECORATION_ROLE, DISPLAY_ROLE, WRAPPED_TOP_LEFT, set_by_name
+
 PADDING = 6
 ICON_SPACE = 22
 LINE_GAP = 2
-WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+WRAP = WRAPPED_TOP_LEFT
 
 
 def draw_row_ground(option: QStyleOptionViewItem, painter: QPainter) -> None:
@@ -43,11 +45,11 @@ class EntryDelegate(QStyledItemDelegate):
     def _parts(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> tuple[str, str, QFont, QIcon | None, int]:
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = str(index.data(DISPLAY_ROLE) or "")
         head, _, body = text.partition("\n")
         head_font = QFont(option.font)
         head_font.setBold(bool(getattr(index.model(), "bold_heading", True)))
-        decoration = index.data(Qt.ItemDataRole.DecorationRole)
+        decoration = index.data(DECORATION_ROLE)
         icon = decoration if isinstance(decoration, QIcon) else None
         width = option.rect.width() - 2 * PADDING - (ICON_SPACE if icon else 0)
         return head, body, head_font, icon, max(60, width)
@@ -69,15 +71,20 @@ class EntryDelegate(QStyledItemDelegate):
             left += ICON_SPACE
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        style = option.widget.style() if option.widget else QApplication.style()
+        palette = option.palette
         painter.save()
-        painter.setPen(option.palette.color(role))
         painter.setFont(head_font)
-        head_rect = QFontMetrics(head_font).boundingRect(QRect(0, 0, width, 100_000), WRAP, head)
-        painter.drawText(QRect(left, top, width, head_rect.height()), WRAP, head)
+        bounds = QFontMetrics(head_font).boundingRect(QRect(0, 0, width, 100_000), WRAP, head)
+        head_rect = QRect(left, top, width, bounds.height())
+        # The style draws the text in the palette's colour: painter.setPen would make the Qt
+        # namespace at the first paint (see qt_values).
+        style.drawItemText(painter, head_rect, WRAP, palette, True, head, role)
         if body:
             painter.setFont(option.font)
-            body_top = top + head_rect.height() + LINE_GAP
-            painter.drawText(QRect(left, body_top, width, rect.bottom() - body_top), WRAP, body)
+            body_top = head_rect.bottom() + 1 + LINE_GAP
+            body_rect = QRect(left, body_top, width, rect.bottom() - body_top)
+            style.drawItemText(painter, body_rect, WRAP, palette, True, body, role)
         painter.restore()
 
     def sizeHint(
@@ -116,8 +123,8 @@ class EntryList(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)  # re-measure wrapped rows on resize
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_by_name(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_by_name(self, "contextMenuPolicy", "CustomContextMenu")
 
     def lay_out_now(self) -> None:
         """Lay the rows out again now (a row's size changed), not at the next turn of the event

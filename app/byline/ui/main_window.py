@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QPoint, QSettings, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -60,14 +61,17 @@ from byline.ui.floating_bar import color_swatch
 from byline.ui.lazy_page import LazyPage
 from byline.ui.library_pane import LibraryPane
 from byline.ui.opening import OpenedDocument, open_from_library
+from byline.ui.qt_values import set_by_name
 from byline.ui.quotes_panel import QuotesPanel
 from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.theme import (
     COLOR_NAMES,
     ThemeChoice,
+    applied_look_is_dark,
     apply_theme,
     is_dark,
+    look_to_start_in,
     reading_colors,
     set_colors,
 )
@@ -155,9 +159,11 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        dark = self._apply_application_theme()  # before the widgets: after, each lays out anew
+        # Before the widgets: after, each lays out anew.
+        dark = self._apply_application_theme(starting=True)
         self._build_widgets()
         self._color_chrome(dark)
+        self.reader.set_dark(dark)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -165,7 +171,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== building
     def _build_widgets(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side. By keyword: a first argument is tried as a Qt.Orientation (qt_values).
+        self.splitter = QSplitter(parent=self)
         self.splitter.setHandleWidth(1)  # a rule, coloured in _color_chrome
         # Made in the splitter: moved into it, the list would be polished and laid out again.
         self.library_side = QTabWidget(self.splitter)
@@ -178,7 +185,6 @@ class MainWindow(QMainWindow):
         self.library_side.setMinimumWidth(200)
 
         self.reader = ReaderView(self)
-        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.find_bar = FindBar(self.reader, self)
         reading = QWidget(self)
         reading_layout = QVBoxLayout(reading)
@@ -195,13 +201,17 @@ class MainWindow(QMainWindow):
         welcome_font.setPixelSize(14)
         self.welcome_text.setFont(welcome_font)
         self.welcome_text.setWordWrap(True)
-        self.welcome_text.setTextFormat(Qt.TextFormat.RichText)
+        set_by_name(self.welcome_text, "textFormat", "RichText")
         self.welcome_text.setMaximumWidth(560)
         self.sample_button = QPushButton("Open the sample article", self.welcome)
         self.sample_button.clicked.connect(self.open_sample)
         welcome_layout.addStretch(1)
-        welcome_layout.addWidget(self.welcome_text, 0, Qt.AlignmentFlag.AlignHCenter)
-        welcome_layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        for centred in (self.welcome_text, self.sample_button):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(centred)
+            row.addStretch(1)
+            welcome_layout.addLayout(row)
         welcome_layout.addStretch(2)
 
         self.centre = QStackedWidget(self)
@@ -294,6 +304,13 @@ class MainWindow(QMainWindow):
         if self._speakers_page.built:  # else it counts when first shown
             self.speakers_view.library_changed()
 
+    def _draw_color_swatches(self) -> None:
+        """The colour menu's swatches, drawn when it first opens: painting one makes the Qt
+        namespace (see qt_values)."""
+        for name, action in self.color_actions.items():
+            if action.icon().isNull():
+                action.setIcon(color_swatch(name))
+
     def _flush_typing(self) -> None:
         """Save what is being typed in a note now (it is saved as you type, after a pause)."""
         if self._notes_page.built:
@@ -311,10 +328,11 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
-        elif isinstance(shortcut, str):
-            action.setShortcut(QKeySequence(shortcut))
         elif shortcut is not None:
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
+            # Not QKeySequence(str) or setShortcut: each tries its argument as a Qt.Key first,
+            # which makes the Qt namespace (see qt_values).
+            keys = [shortcut] if isinstance(shortcut, str) else shortcut
+            action.setShortcuts([QKeySequence.fromString(k) for k in keys])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -387,7 +405,7 @@ class MainWindow(QMainWindow):
         )
         # Single-letter shortcuts would swallow typing in the sidebar's editors otherwise.
         for action in (self.highlight_action, self.note_action, self.delete_highlight_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            set_by_name(action, "shortcutContext", "WidgetWithChildrenShortcut")
             self.removeAction(action)
             self.reader.addAction(action)
         self.color_group = QActionGroup(self)
@@ -397,7 +415,6 @@ class MainWindow(QMainWindow):
                 name.title(), lambda _=False, n=name: self.set_current_color(n), f"Ctrl+{number}"
             )
             action.setCheckable(True)
-            action.setIcon(color_swatch(name))
             action.setChecked(name == self.current_color)
             self.color_group.addAction(action)
             self.color_actions[name] = action
@@ -471,6 +488,7 @@ class MainWindow(QMainWindow):
         )
         colors = edit_menu.addMenu("Highlight &colour")
         colors.addActions(list(self.color_actions.values()))
+        colors.aboutToShow.connect(self._draw_color_swatches)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         view_menu = bar.addMenu("&View")
@@ -1022,15 +1040,15 @@ class MainWindow(QMainWindow):
         for i in range(1, self.splitter.count()):
             set_colors(self.splitter.handle(i), colors.rule)
 
-    def _apply_application_theme(self) -> bool:
-        dark = is_dark(self.theme)
+    def _apply_application_theme(self, starting: bool = False) -> bool:
+        dark = look_to_start_in(self.theme) if starting else is_dark(self.theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dark)
         return dark
 
     def _system_scheme_changed(self) -> None:
-        if self.theme is ThemeChoice.SYSTEM:
+        if self.theme is ThemeChoice.SYSTEM and is_dark(self.theme) != applied_look_is_dark():
             self.apply_theme()
 
     # ================================================================== links
@@ -1451,7 +1469,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setVisible(_as_bool(s.value("sidebarVisible", True)))
         self.toggle_sidebar_action.setChecked(self.sidebar.isVisibleTo(self))
         self.reader.set_font_size(_as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
-        self.apply_theme()
         last = s.value("lastDocument")
         # The document read last is the one the library noted as opened last: noting it again
         # would wait for the disk before the first paint.
@@ -1471,6 +1488,7 @@ class MainWindow(QMainWindow):
         """What the window does at start that its first frame does not need (issue 5: the time
         to the first paint counts)."""
         if not self._closed:
+            self._system_scheme_changed()  # the look started in was the system palette's guess
             start(DailyBackupTask(self.library.path))
 
     def save_settings(self) -> None:

@@ -7,20 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
 
 from byline.core.model import DocumentSummary, Highlight, Quote, QuoteKind, SearchHit
 from byline.core.selection import innermost_at
 from byline.core.wording import counted, quote_count
 from byline.ui.attribution import quote_words, readable_date
 from byline.ui.floating_bar import color_swatch
+from byline.ui.qt_values import DECORATION_ROLE, DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE
 
-ItemRole = Qt.ItemDataRole.UserRole + 1
+ItemRole = USER_ROLE + 1
 UNATTRIBUTED = "Unattributed"
 
 T = TypeVar("T")
@@ -61,7 +58,7 @@ class ValueListModel(QAbstractListModel, Generic[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         value = self.value_at(index.row())
@@ -69,11 +66,11 @@ class ValueListModel(QAbstractListModel, Generic[T]):
             return None
         if role == ItemRole:
             return value
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self.display(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOL_TIP_ROLE:
             return self.tooltip(value)
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION_ROLE:
             return self.decoration(value)
         return None
 
@@ -207,8 +204,8 @@ class HighlightListModel(ValueListModel[Highlight]):
     def decoration(self, value: Highlight) -> Any:
         return color_swatch(value.color)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+    def flags(self, index: Index) -> QtCore.Qt.ItemFlag:
+        return super().flags(index) | QtCore.Qt.ItemFlag.ItemIsEditable
 
     def update_items(self, items: Sequence[Highlight]) -> list[int] | None:
         """Show new values of the highlights. When the same highlights stay in the same order

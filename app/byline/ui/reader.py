@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 from byline.core.model import Document, Highlight, Quote, QuoteKind
 from byline.core.selection import passage_span
 from byline.ui.floating_bar import FloatingBar
+from byline.ui.qt_values import set_by_name
 from byline.ui.rendering import ReadingLook, RenderedDocument, reading_font, render_document
 from byline.ui.textmap import OffsetMap
 from byline.ui.theme import highlight_color, reading_colors
@@ -54,10 +55,8 @@ class ReaderView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        set_by_name(self, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard")
+        set_by_name(self, "contextMenuPolicy", "CustomContextMenu")  # the window's menu
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # files dropped here go to the window, which imports them
         self.setUndoRedoEnabled(False)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -72,7 +73,24 @@ DARK = ReadingColors(
 
 
 def system_prefers_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return QGuiApplication.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
+
+
+def look_to_start_in(choice: ThemeChoice) -> bool:
+    """Dark or not, before the first paint. Asking the system for its colour scheme makes the
+    ``Qt`` namespace (see qt_values), so the system's own palette answers while Byline has
+    applied none of its own; the window asks the system itself after its first paint."""
+    app = QApplication.instance()
+    if choice is not ThemeChoice.SYSTEM or app is None or app.property(_APPLIED_LOOK):
+        return is_dark(choice)
+    palette = QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    return window.lightness() < palette.color(QPalette.ColorRole.WindowText).lightness()
+
+
+def applied_look_is_dark() -> bool:
+    app = QApplication.instance()
+    return app is not None and app.property(_APPLIED_LOOK) == "dark"
 
 
 def is_dark(choice: ThemeChoice) -> bool:
@@ -92,8 +110,7 @@ def reading_colors(dark: bool) -> ReadingColors:
 
 def applied_colors() -> ReadingColors:
     """The colours of the look ``apply_theme`` applied last, for widgets that paint their own."""
-    app = QApplication.instance()
-    return reading_colors(app is not None and app.property(_APPLIED_LOOK) == "dark")
+    return reading_colors(applied_look_is_dark())
 
 
 def make_muted(label: QLabel) -> None:
