@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -47,6 +47,38 @@ def test_restart_restores_document_font_size_theme_and_panes(
     assert not again.library_pane.isVisible()
     assert again.sidebar.currentIndex() == 2
     again.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
+
+
+def test_the_reading_view_is_built_when_a_document_first_opens_with_the_look_set_before(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    """A start with no document to reopen shows the welcome page and builds no reading view
+    (issue 5: start-up time); the one built later has the font size and look of the settings,
+    and a window closed without one keeps its font size."""
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.zoom_in_action.trigger()
+    size = window.reader.font_size
+    window.set_theme(ThemeChoice.DARK)
+    window.close_document()
+    window.close()
+
+    again = make_window()
+    assert again.document is None and again._reader is None
+    again.close()  # saved without a reading view
+    third = make_window()
+    assert third._reader is None
+    third.open_document(doc_id)
+    assert third.centre.currentWidget().isVisible() and third.reader.isVisible()
+    assert third.reader.font_size == size
+    assert third.reader.document().defaultFont().pointSize() == size
+    assert third.reader.palette().color(QPalette.ColorRole.Base) == QColor(DARK.page)
+    third.reader.select_span(0, 8)
+    third.reader.setFocus()
+    qtbot.keyClick(third.reader, Qt.Key.Key_H)  # the reader's own shortcut
+    assert [(h.start, h.end) for h in library.highlights(doc_id)] == [(0, 8)]
+    third.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
 
 
 def test_restart_reopens_the_document_where_it_was_being_read(

@@ -137,17 +137,24 @@ def test_start_up_loads_nothing_the_first_paint_does_not_need(
     assert _loaded(shown["modules"], NOT_BEFORE_FIRST_PAINT) == []
 
 
-# The tabs behind the current ones, built when first shown or first wanted.
+# The tabs behind the current ones, built when first shown or first wanted, and the reading
+# view behind the welcome page.
 HIDDEN_TABS = ("byline.ui.highlights_panel", "byline.ui.notes_panel", "byline.ui.speakers_view")
+READING_VIEW = (
+    "byline.ui.reader",
+    "byline.ui.find_bar",
+    "byline.ui.rendering",
+    "byline.ui.opening",
+)
 
 
-def test_a_start_with_no_document_to_reopen_builds_no_hidden_tab(
+def test_a_start_with_no_document_to_reopen_builds_no_hidden_tab_nor_reading_view(
     library: Library, article: Article, data_dir: Path
 ) -> None:
     library.add_document(article())
     shown = json.loads(_run_child(FIRST_PAINT_CHILD, str(data_dir)))
     assert not shown["document"] and shown["listed"] == 1
-    assert _loaded(shown["modules"], (*NOT_BEFORE_FIRST_PAINT, *HIDDEN_TABS)) == []
+    assert _loaded(shown["modules"], (*NOT_BEFORE_FIRST_PAINT, *HIDDEN_TABS, *READING_VIEW)) == []
 
 
 def test_a_start_with_no_document_to_reopen_leaves_the_qt_namespace_unmade(

@@ -56,17 +56,15 @@ from byline.core.selection import innermost_at
 from byline.core.wording import counted
 from byline.ui import commands
 from byline.ui.attribution import attributed, attributed_quote
-from byline.ui.find_bar import FindBar
 from byline.ui.floating_bar import color_swatch
 from byline.ui.lazy_page import LazyPage
 from byline.ui.library_pane import LibraryPane
-from byline.ui.opening import OpenedDocument, open_from_library
 from byline.ui.qt_values import set_by_name
 from byline.ui.quotes_panel import QuotesPanel
-from byline.ui.reader import DEFAULT_FONT_SIZE, ReaderView
 from byline.ui.session import Session
 from byline.ui.theme import (
     COLOR_NAMES,
+    DEFAULT_FONT_SIZE,
     ThemeChoice,
     applied_look_is_dark,
     apply_theme,
@@ -90,8 +88,11 @@ from byline.workflows import cached_document_quotes
 if TYPE_CHECKING:
     from byline.ui.check_view import CheckView
     from byline.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
+    from byline.ui.find_bar import FindBar
     from byline.ui.highlights_panel import HighlightsPanel
     from byline.ui.notes_panel import NotesPanel
+    from byline.ui.opening import OpenedDocument
+    from byline.ui.reader import ReaderView
     from byline.ui.shortcuts_dialog import ShortcutsDialog
     from byline.ui.speakers_view import SpeakersView
 
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._open_generation = 0  # answers of open_document_soon asked before are dropped
         self._opening: OpenTask | None = None
         self._painted = False  # see paintEvent
+        self._font_size = DEFAULT_FONT_SIZE  # the reader's, until it is built
 
         self.setWindowTitle("Byline")
         icon = resource_path("byline.svg")
@@ -163,7 +165,6 @@ class MainWindow(QMainWindow):
         dark = self._apply_application_theme(starting=True)
         self._build_widgets()
         self._color_chrome(dark)
-        self.reader.set_dark(dark)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -184,14 +185,9 @@ class MainWindow(QMainWindow):
         self.library_side.addTab(self._speakers_page, "Speakers")
         self.library_side.setMinimumWidth(200)
 
-        self.reader = ReaderView(self)
-        self.find_bar = FindBar(self.reader, self)
-        reading = QWidget(self)
-        reading_layout = QVBoxLayout(reading)
-        reading_layout.setContentsMargins(0, 0, 0, 0)
-        reading_layout.setSpacing(0)
-        reading_layout.addWidget(self.reader, 1)
-        reading_layout.addWidget(self.find_bar)
+        self._reader: ReaderView | None = None
+        self._find_bar: FindBar | None = None
+        self._reading_page = LazyPage(self._build_reading, self)
 
         self.welcome = QWidget(self)
         welcome_layout = QVBoxLayout(self.welcome)
@@ -216,8 +212,7 @@ class MainWindow(QMainWindow):
 
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.welcome)
-        self.centre.addWidget(reading)
-        self._reading_page = reading
+        self.centre.addWidget(self._reading_page)
 
         self.quotes_panel = QuotesPanel(self)
         self.sidebar = QTabWidget(self)
@@ -268,6 +263,44 @@ class MainWindow(QMainWindow):
     @property
     def notes_panel(self) -> NotesPanel:
         return self._notes_page.content()
+
+    @property
+    def reader(self) -> ReaderView:
+        """The reading view, built with its page when first wanted: a start with no document
+        to reopen shows the welcome page over it, and its modules and first text view are
+        some 15 ms of the time to the first paint (issue 5)."""
+        self._reading_page.content()
+        assert self._reader is not None
+        return self._reader
+
+    @property
+    def find_bar(self) -> FindBar:
+        self._reading_page.content()
+        assert self._find_bar is not None
+        return self._find_bar
+
+    def _build_reading(self, parent: QWidget) -> QWidget:
+        from byline.ui.find_bar import FindBar
+        from byline.ui.reader import ReaderView
+
+        reading = QWidget(parent)
+        reader = self._reader = ReaderView(reading)
+        self._find_bar = FindBar(reader, reading)
+        layout = QVBoxLayout(reading)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(reader, 1)
+        layout.addWidget(self._find_bar)
+        reader.set_font_size(self._font_size)
+        reader.set_dark(applied_look_is_dark())
+        # Single-letter shortcuts would swallow typing in the sidebar's editors otherwise.
+        reader.addActions([self.highlight_action, self.note_action, self.delete_highlight_action])
+        reader.cursorOffsetChanged.connect(self._caret_moved)
+        reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
+        reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
+        reader.linkClicked.connect(self.confirm_open_link)
+        reader.customContextMenuRequested.connect(self._reader_menu)
+        return reading
 
     def _build_speakers_view(self, parent: QWidget) -> SpeakersView:
         from byline.ui.speakers_view import SpeakersView
@@ -377,7 +410,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(SK.Redo)
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
-        self.copy_action = self._action("&Copy", self.reader.copy, SK.Copy)
+        self.copy_action = self._action("&Copy", lambda: self.reader.copy(), SK.Copy)
         self.copy_attributed_action = self._action(
             "Copy with &attribution",
             self.copy_with_attribution,
@@ -403,11 +436,10 @@ class MainWindow(QMainWindow):
         self.delete_highlight_action = self._action(
             "&Delete highlight", self.delete_current_highlight, SK.Delete
         )
-        # Single-letter shortcuts would swallow typing in the sidebar's editors otherwise.
+        # The reader's alone (see _build_reading).
         for action in (self.highlight_action, self.note_action, self.delete_highlight_action):
             set_by_name(action, "shortcutContext", "WidgetWithChildrenShortcut")
             self.removeAction(action)
-            self.reader.addAction(action)
         self.color_group = QActionGroup(self)
         self.color_actions: dict[str, QAction] = {}
         for number, name in enumerate(COLOR_NAMES, start=1):
@@ -418,7 +450,7 @@ class MainWindow(QMainWindow):
             action.setChecked(name == self.current_color)
             self.color_group.addAction(action)
             self.color_actions[name] = action
-        self.find_action = self._action("&Find…", self.find_bar.open_bar, SK.Find)
+        self.find_action = self._action("&Find…", lambda: self.find_bar.open_bar(), SK.Find)
         self.find_next_action = self._action("Find &next", self.find_next, SK.FindNext)
         self.find_previous_action = self._action(
             "Find &previous", self.find_previous, SK.FindPrevious
@@ -518,11 +550,6 @@ class MainWindow(QMainWindow):
         self.library_pane.removeRequested.connect(self.ask_remove_document)
         s.quotesChanged.connect(lambda _doc_id: self._speakers_library_changed())
         s.documentsChanged.connect(self._speakers_library_changed)
-        self.reader.cursorOffsetChanged.connect(self._caret_moved)
-        self.reader.colorPicked.connect(lambda name: self.highlight_selection(color=name))
-        self.reader.noteRequested.connect(lambda: self.highlight_selection(with_note=True))
-        self.reader.linkClicked.connect(self.confirm_open_link)
-        self.reader.customContextMenuRequested.connect(self._reader_menu)
         self.quotes_panel.quoteActivated.connect(self.go_to_quote)
         self.quotes_panel.keepRequested.connect(self.keep_quote)
         self.quotes_panel.correctSpeakerRequested.connect(self.ask_speaker)
@@ -537,6 +564,8 @@ class MainWindow(QMainWindow):
         """Show a document now (its quotes when extracted, off this thread); reading and
         rendering it happen here, so a long one is better opened with ``open_document_soon``.
         ``note_opened``: the library notes it as opened now (a write that waits for the disk)."""
+        from byline.ui.opening import open_from_library  # and rendering: not at start
+
         self._flush_typing()
         self._open_generation += 1  # an older open_document_soon's answer is dropped
         try:
@@ -620,7 +649,8 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         self._flush_typing()
         self.document = None
-        self.reader.clear_document()
+        if self._reader is not None:
+            self._reader.clear_document()
         if self._highlights_page.built:
             self.highlights_panel.set_highlights([])
         self.quotes_panel.set_quotes([], status="")
@@ -1030,7 +1060,8 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         dark = self._apply_application_theme()
         self._color_chrome(dark)
-        self.reader.set_dark(dark)
+        if self._reader is not None:
+            self._reader.set_dark(dark)
 
     def _color_chrome(self, dark: bool) -> None:
         """The colours of the look that no palette role holds: the welcome page is the
@@ -1468,7 +1499,7 @@ class MainWindow(QMainWindow):
         self.toggle_library_action.setChecked(self.library_side.isVisibleTo(self))
         self.sidebar.setVisible(_as_bool(s.value("sidebarVisible", True)))
         self.toggle_sidebar_action.setChecked(self.sidebar.isVisibleTo(self))
-        self.reader.set_font_size(_as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
+        self._font_size = _as_int(s.value("fontSize", DEFAULT_FONT_SIZE))  # see _build_reading
         last = s.value("lastDocument")
         # The document read last is the one the library noted as opened last: noting it again
         # would wait for the disk before the first paint.
@@ -1499,7 +1530,7 @@ class MainWindow(QMainWindow):
         s.setValue("libraryVisible", self.library_side.isVisibleTo(self))
         s.setValue("sidebarVisible", self.sidebar.isVisibleTo(self))
         s.setValue("sidebarTab", self.sidebar.currentIndex())
-        s.setValue("fontSize", self.reader.font_size)
+        s.setValue("fontSize", self._reader.font_size if self._reader else self._font_size)
         s.setValue("theme", self.theme.value)
         s.setValue("currentColor", self.current_color)
         if self.document is not None:

@@ -34,10 +34,14 @@ from byline.ui.floating_bar import FloatingBar
 from byline.ui.qt_values import set_by_name
 from byline.ui.rendering import ReadingLook, RenderedDocument, reading_font, render_document
 from byline.ui.textmap import OffsetMap
-from byline.ui.theme import highlight_color, reading_colors
+from byline.ui.theme import (
+    DEFAULT_FONT_SIZE,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
+    highlight_color,
+    reading_colors,
+)
 
-DEFAULT_FONT_SIZE = 13
-MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 28
 MEASURE_CHARS = 68  # characters per line of the reading column
 FLASH_MS = 900
 

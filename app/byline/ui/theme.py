@@ -23,6 +23,9 @@ HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {
     "orange": ("#fbcf9f", "#6e4320"),
 }
 COLOR_NAMES = tuple(HIGHLIGHT_COLORS)
+# The reading column's font, in points.
+DEFAULT_FONT_SIZE = 13
+MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 28
 _APPLIED_LOOK = "bylineLook"  # application property: the look apply_theme set last
 
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance
 
 from byline.core.errors import BylineError, LibraryError
 from byline.core.model import ImportReport
 from byline.store import Library, back_up_if_due
-from byline.ui.opening import open_from_library
-from byline.ui.rendering import ReadingLook
+
+if TYPE_CHECKING:
+    from byline.ui.rendering import ReadingLook
 
 
 def open_library_for_task(db_path: Path) -> Library:
@@ -257,6 +258,8 @@ class OpenTask(LibraryTask):
         self.gui_thread = QThread.currentThread()  # made on the GUI thread
 
     def work(self, library: Library) -> object:
+        from byline.ui.opening import open_from_library  # and rendering: not at start
+
         opened = open_from_library(library, self.doc_id, self.look, for_thread=self.gui_thread)
         library.mark_opened(self.doc_id)  # here, not on the GUI thread: a commit waits for the disk
         return opened
