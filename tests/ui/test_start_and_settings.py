@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QThreadPool, QUrl
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from byline.core.model import ParsedDocument
@@ -284,16 +285,21 @@ def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
     window.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
 
 
+def _as_a_new_process_on_a_dark_desktop(app: QApplication) -> None:
+    apply_theme(app, True)  # a dark palette, as a dark desktop gives
+    app.setProperty(theme._APPLIED_LOOK, None)  # no look of Byline's applied yet
+
+
 def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_first_paint(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, data_dir: Path, library: Library, article: Article
 ) -> None:
     """Asking for the system's colour scheme makes the Qt namespace (ui/qt_values.py), so the
     first frame takes the look of the system's palette, and the scheme is asked after it: here
     a dark palette, on a platform that reports no scheme (offscreen), so light."""
+    doc_id, _ = library.add_document(article())
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    apply_theme(app, True)  # a dark palette, as a dark desktop gives
-    app.setProperty(theme._APPLIED_LOOK, None)  # as in a new process: no look of Byline's yet
+    _as_a_new_process_on_a_dark_desktop(app)
     assert theme.look_to_start_in(ThemeChoice.SYSTEM)
     assert not theme.look_to_start_in(ThemeChoice.LIGHT)
 
@@ -302,6 +308,8 @@ def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_
     try:
         assert window.theme is ThemeChoice.SYSTEM and theme.applied_look_is_dark()
         assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(DARK.page)
+        window.open_document(doc_id)  # a reading view made in the guessed look
+        assert window.reader.palette().color(QPalette.ColorRole.Base) == QColor(DARK.page)
         window.show()
         qtbot.waitUntil(lambda: not theme.applied_look_is_dark())
         assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(LIGHT.page)
@@ -310,3 +318,90 @@ def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_
         window.close()
         QThreadPool.globalInstance().waitForDone(20_000)
         window.session.library.close()
+        apply_theme(app, False)
+
+
+def test_a_start_that_reopens_a_document_asks_the_system_for_its_look_at_once(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path, library: Library, article: Article
+) -> None:
+    """Rendering the document makes the Qt namespace before the first paint anyway, and a
+    wrong guess would render a long document again after it."""
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    window.open_document(doc_id)
+    window.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    _as_a_new_process_on_a_dark_desktop(app)
+    again = create_window(data_dir)
+    qtbot.addWidget(again)
+    try:
+        assert again.document is not None and not theme.applied_look_is_dark()
+        assert again.reader.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.page)
+    finally:
+        again.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        again.session.library.close()
+        apply_theme(app, False)
+
+
+def test_a_change_of_the_systems_scheme_is_followed_unless_a_look_was_chosen(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    assert window.theme is ThemeChoice.SYSTEM and not theme.applied_look_is_dark()
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.applied_look_is_dark()
+    assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(DARK.page)
+    window.set_theme(ThemeChoice.LIGHT)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert not theme.applied_look_is_dark()
+
+
+def test_a_change_of_look_keeps_the_place_in_a_long_document(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    """The text rendered in the new colours is laid out only in part at first: the place is
+    kept as a text offset, not as a scroll bar value cut to that part."""
+    doc_id, _ = library.add_document(article(extra_paragraphs=3000))
+    window = make_window()
+    window.resize(1000, 700)  # a narrower window: the text is longer than laid out at first
+    window.open_document(doc_id)
+    bar = window.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200_000)  # laid out to the end
+    bar.setValue(bar.maximum() * 4 // 5)
+    before = window.reader.top_offset()
+    assert before > 100_000
+    window.set_theme(ThemeChoice.DARK)
+    assert abs(window.reader.top_offset() - before) < 100  # the same line at the top
+    window.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
+    assert abs(window.reader.top_offset() - before) < 100
+
+
+def test_before_the_reading_view_is_built_zoom_counts_tab_leads_to_it_and_swatches_wait(
+    qtbot: QtBot, make_window: WindowFactory, library: Library, article: Article
+) -> None:
+    doc_id, _ = library.add_document(article())
+    window = make_window()
+    size = window._font_size
+    window.zoom_in_action.trigger()
+    window.highlight_action.trigger()  # nothing selected, and nothing built for it
+    window.copy_action.trigger()
+    assert window._reader is None and window.settings.value("fontSize") == size + 1
+    colors = window.color_actions
+    assert all(a.icon().isNull() for a in colors.values())  # drawn when the menu first opens
+    menu = next(iter(colors.values())).associatedObjects()
+    next(m for m in menu if isinstance(m, QMenu)).aboutToShow.emit()
+    assert not any(a.icon().isNull() for a in colors.values())
+
+    window.open_document(doc_id)
+    assert window.reader.font_size == size + 1
+    chain, widget = [], window.library_pane.document_list.nextInFocusChain()
+    while widget is not window.library_pane.document_list and len(chain) < 200:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    focusable = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    reading = focusable.index(window.reader)  # Tab goes from the library into the text
+    assert focusable[reading + 1] is window.find_bar.field
+    assert reading < focusable.index(window.quotes_panel.list)

@@ -35,7 +35,7 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.count_label = QLabel("", self)
         self.count_label.setMinimumWidth(90)
-        close = QToolButton(self)
+        close = self.close_button = QToolButton(self)
         close.setText("✕")
         close.setToolTip("Close (Esc)")
         close.setAutoRaise(True)

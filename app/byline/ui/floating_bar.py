@@ -23,7 +23,7 @@ def color_swatch(name: str, size: int = 14, dark: bool = False) -> QIcon:
 
 def _draw_swatch(name: str, size: int, dark: bool) -> QIcon:
     pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))  # QtCore.Qt.GlobalColor would make Qt (see qt_values)
+    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(highlight_color(name, dark))

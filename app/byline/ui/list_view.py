@@ -24,7 +24,7 @@ from byline.ui.qt_values import DECORATION_ROLE, DISPLAY_ROLE, WRAPPED_TOP_LEFT,
 PADDING = 6
 ICON_SPACE = 22
 LINE_GAP = 2
-WRAP = WRAPPED_TOP_LEFT
+WRAP = WRAPPED_TOP_LEFT  # what the delegates here and in highlight_rows wrap with
 
 
 def draw_row_ground(option: QStyleOptionViewItem, painter: QPainter) -> None:

@@ -5,6 +5,7 @@ signals and never parses files or extracts quotes itself."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,8 @@ from byline.ui.session import Session
 from byline.ui.theme import (
     COLOR_NAMES,
     DEFAULT_FONT_SIZE,
+    MAX_FONT_SIZE,
+    MIN_FONT_SIZE,
     ThemeChoice,
     applied_look_is_dark,
     apply_theme,
@@ -161,8 +164,11 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        # Before the widgets: after, each lays out anew.
-        dark = self._apply_application_theme(starting=True)
+        # Before the widgets: after, each lays out anew. Reopening a document makes the Qt
+        # namespace before the first paint anyway: then the system is asked at once, and no
+        # wrong guess re-renders a long document after it (see look_to_start_in).
+        reopening = settings.value("lastDocument") is not None
+        dark = self._apply_application_theme(guess=not reopening)
         self._build_widgets()
         self._color_chrome(dark)
         self._build_actions()
@@ -202,6 +208,8 @@ class MainWindow(QMainWindow):
         self.sample_button = QPushButton("Open the sample article", self.welcome)
         self.sample_button.clicked.connect(self.open_sample)
         welcome_layout.addStretch(1)
+        # Centred between stretches: addWidget's alignment takes a Qt.AlignmentFlag (see
+        # qt_values), and an int is refused.
         for centred in (self.welcome_text, self.sample_button):
             row = QHBoxLayout()
             row.addStretch(1)
@@ -280,6 +288,8 @@ class MainWindow(QMainWindow):
         return self._find_bar
 
     def _build_reading(self, parent: QWidget) -> QWidget:
+        """The reading view and its find bar, wired to the window's actions (so not before
+        _build_actions)."""
         from byline.ui.find_bar import FindBar
         from byline.ui.reader import ReaderView
 
@@ -291,6 +301,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(reader, 1)
         layout.addWidget(self._find_bar)
+        # Made last, they would come last in the Tab order, after the sidebar.
+        bar = self._find_bar
+        order = (reader, bar.field, bar.previous_button, bar.next_button, bar.close_button)
+        QWidget.setTabOrder(self.library_side, reader)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        set_by_name(reader, "contextMenuPolicy", "CustomContextMenu")  # _reader_menu
         reader.set_font_size(self._font_size)
         reader.set_dark(applied_look_is_dark())
         # Single-letter shortcuts would swallow typing in the sidebar's editors otherwise.
@@ -362,7 +379,7 @@ class MainWindow(QMainWindow):
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
         elif shortcut is not None:
-            # Not QKeySequence(str) or setShortcut: each tries its argument as a Qt.Key first,
+            # setShortcuts, not setShortcut: that one tries its argument as a Qt.Key first,
             # which makes the Qt namespace (see qt_values).
             keys = [shortcut] if isinstance(shortcut, str) else shortcut
             action.setShortcuts([QKeySequence.fromString(k) for k in keys])
@@ -410,7 +427,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(SK.Redo)
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
-        self.copy_action = self._action("&Copy", lambda: self.reader.copy(), SK.Copy)
+        self.copy_action = self._action("&Copy", self._copy_selection, SK.Copy)
         self.copy_attributed_action = self._action(
             "Copy with &attribution",
             self.copy_with_attribution,
@@ -782,8 +799,16 @@ class MainWindow(QMainWindow):
         self.error_box = box
         box.open()
 
+    def _copy_selection(self) -> None:
+        if self._reader is not None:  # else nothing is selected
+            self._reader.copy()
+
+    def _selected_span(self) -> Span | None:
+        """The selection in the reading view; none before it is built."""
+        return self._reader.selected_span() if self._reader is not None else None
+
     def highlight_selection(self, color: str | None = None, with_note: bool = False) -> None:
-        span = self.reader.selected_span()
+        span = self._selected_span()
         if with_note and self._note_existing_highlight(span):
             return
         if self.document is None or span is None:
@@ -823,7 +848,9 @@ class MainWindow(QMainWindow):
 
     def _highlight_under_caret(self) -> Highlight | None:
         """The innermost highlight holding the caret."""
-        return innermost_at(self.highlights, self.reader.caret_offset())
+        if self._reader is None:
+            return None
+        return innermost_at(self.highlights, self._reader.caret_offset())
 
     def delete_current_highlight(self) -> None:
         target = self._highlight_under_caret()
@@ -1013,16 +1040,20 @@ class MainWindow(QMainWindow):
             self.find_bar.find_previous()
 
     def zoom_in(self) -> None:
-        self.reader.set_font_size(self.reader.font_size + 1)
-        self.settings.setValue("fontSize", self.reader.font_size)
+        self._set_font_size(self._font_size + 1)
 
     def zoom_out(self) -> None:
-        self.reader.set_font_size(self.reader.font_size - 1)
-        self.settings.setValue("fontSize", self.reader.font_size)
+        self._set_font_size(self._font_size - 1)
 
     def zoom_reset(self) -> None:
-        self.reader.set_font_size(DEFAULT_FONT_SIZE)
-        self.settings.setValue("fontSize", self.reader.font_size)
+        self._set_font_size(DEFAULT_FONT_SIZE)
+
+    def _set_font_size(self, size: int) -> None:
+        """The reading font's size, kept here so that it holds before the reader is built."""
+        self._font_size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+        if self._reader is not None:
+            self._reader.set_font_size(self._font_size)
+        self.settings.setValue("fontSize", self._font_size)
 
     def toggle_library(self) -> None:
         visible = not self.library_side.isVisibleTo(self)
@@ -1071,8 +1102,8 @@ class MainWindow(QMainWindow):
         for i in range(1, self.splitter.count()):
             set_colors(self.splitter.handle(i), colors.rule)
 
-    def _apply_application_theme(self, starting: bool = False) -> bool:
-        dark = look_to_start_in(self.theme) if starting else is_dark(self.theme)
+    def _apply_application_theme(self, guess: bool = False) -> bool:
+        dark = look_to_start_in(self.theme) if guess else is_dark(self.theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, dark)
@@ -1499,7 +1530,9 @@ class MainWindow(QMainWindow):
         self.toggle_library_action.setChecked(self.library_side.isVisibleTo(self))
         self.sidebar.setVisible(_as_bool(s.value("sidebarVisible", True)))
         self.toggle_sidebar_action.setChecked(self.sidebar.isVisibleTo(self))
-        self._font_size = _as_int(s.value("fontSize", DEFAULT_FONT_SIZE))  # see _build_reading
+        self._font_size = max(
+            MIN_FONT_SIZE, min(MAX_FONT_SIZE, _as_int(s.value("fontSize", DEFAULT_FONT_SIZE)))
+        )
         last = s.value("lastDocument")
         # The document read last is the one the library noted as opened last: noting it again
         # would wait for the disk before the first paint.
@@ -1530,7 +1563,7 @@ class MainWindow(QMainWindow):
         s.setValue("libraryVisible", self.library_side.isVisibleTo(self))
         s.setValue("sidebarVisible", self.sidebar.isVisibleTo(self))
         s.setValue("sidebarTab", self.sidebar.currentIndex())
-        s.setValue("fontSize", self._reader.font_size if self._reader else self._font_size)
+        s.setValue("fontSize", self._font_size)
         s.setValue("theme", self.theme.value)
         s.setValue("currentColor", self.current_color)
         if self.document is not None:

@@ -4,9 +4,12 @@ the namespace.
 PySide6 makes a class's Python enums the first time the class is touched, and the ``Qt``
 namespace has 93 of them with 1,200 members, made by Python's enum module: 15-25 ms, a tenth of
 the time to the first paint (issue 5). So the modules of the start path use these instead of
-``Qt`` (elsewhere ``QtCore.Qt`` inside the handlers that need it), and the namespace is made at
-the first keystroke or menu instead. tests/ui/test_start_up.py checks that the first frame
-leaves it unmade; tests/ui/test_qt_values.py that these are Qt's own values."""
+``Qt`` (elsewhere ``QtCore.Qt`` inside the handlers that need it), and the namespace is made
+after the first frame instead (when the window asks the system for its colour scheme, or at
+the first keystroke). Calls whose overloads take a Qt enum make it too, even given something
+else: ``QPainter.setPen``, ``QAction.setShortcut``, ``QSplitter(widget)``. Drawing (the colour
+swatches) waits. tests/ui/test_start_up.py checks that the first frame leaves it unmade;
+tests/ui/test_qt_values.py that these are Qt's own values."""
 
 from __future__ import annotations
 

@@ -60,7 +60,6 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         set_by_name(self, "textInteractionFlags", "TextBrowserInteraction|TextSelectableByKeyboard")
-        set_by_name(self, "contextMenuPolicy", "CustomContextMenu")  # the window's menu
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # files dropped here go to the window, which imports them
         self.setUndoRedoEnabled(False)
@@ -175,9 +174,11 @@ class ReaderView(QTextBrowser):
         self._dark = dark
         self._apply_colors()
         if self._document is not None:
-            value = self.verticalScrollBar().value()
+            # The place in the text, not the scroll bar's value: the text rendered anew is
+            # laid out only in part, and the value would be cut to that part's height.
+            top = self.top_offset()
             self._render()
-            self.verticalScrollBar().setValue(value)
+            self.scroll_to_offset(top)
 
     @property
     def font_size(self) -> int:
@@ -263,7 +264,11 @@ class ReaderView(QTextBrowser):
         # is laid out only in part, and where a line falls is not known before.
         top = qdoc.documentLayout().blockBoundingRect(block).top()
         line = block.layout().lineForTextPosition(position - block.position())
-        bar.setValue(round(top + (line.y() if line.isValid() else 0)))
+        value = round(top + (line.y() if line.isValid() else 0))
+        # The bar's range follows the layout a turn of the event loop later: widened now, so
+        # that the value is not cut to the part laid out before.
+        bar.setMaximum(max(bar.maximum(), value))
+        bar.setValue(value)
 
     def span_is_visible(self, start: int) -> bool:
         cursor = QTextCursor(self.document())

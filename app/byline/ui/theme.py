@@ -23,7 +23,8 @@ HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {
     "orange": ("#fbcf9f", "#6e4320"),
 }
 COLOR_NAMES = tuple(HIGHLIGHT_COLORS)
-# The reading column's font, in points.
+# The reading column's font, in points: here, not in reader.py, for the window to know it
+# before the reader is built.
 DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE, MAX_FONT_SIZE = 9, 28
 _APPLIED_LOOK = "bylineLook"  # application property: the look apply_theme set last
@@ -82,7 +83,9 @@ def system_prefers_dark() -> bool:
 def look_to_start_in(choice: ThemeChoice) -> bool:
     """Dark or not, before the first paint. Asking the system for its colour scheme makes the
     ``Qt`` namespace (see qt_values), so the system's own palette answers while Byline has
-    applied none of its own; the window asks the system itself after its first paint."""
+    applied none of its own; the window asks the system itself after its first paint. Where
+    the two disagree (a light palette under a dark scheme, as Windows 10's default style
+    gives), the first frame has the palette's look and the next the scheme's."""
     app = QApplication.instance()
     if choice is not ThemeChoice.SYSTEM or app is None or app.property(_APPLIED_LOOK):
         return is_dark(choice)
