@@ -276,3 +276,25 @@ def test_window_makes_the_days_backup_once_it_is_on_screen(
     finally:
         window.close()
         window.session.library.close()
+
+
+def test_a_row_read_again_reads_its_summary_alone(library: Library) -> None:
+    """A count changed in one row (a highlight made): that row is read again, not its page."""
+    for n in range(60):
+        text = f"Dispatch number {n} from the coast."
+        block = Block(BlockKind.PARAGRAPH, 0, len(text))
+        library.add_document(ParsedDocument(text, (block,), f"D{n}", "text"))
+    asked: list[list[int]] = []
+
+    def read(ids: Sequence[int]) -> list[DocumentSummary]:
+        asked.append(list(ids))
+        return library.document_summaries(ids)
+
+    model = DocumentListModel(read)
+    ids = library.document_ids()
+    model.set_ids(ids)
+    model.index(10, 0).data()
+    assert asked == [ids[:50]]
+    model.reread(ids[10])
+    assert model.index(10, 0).data(ItemRole) == library.list_documents()[10]
+    assert asked == [ids[:50], [ids[10]]]

@@ -111,7 +111,7 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
         doc_id = self._ids[row]
         if doc_id not in self._read_rows:
             first = row - row % self.PAGE
-            page = self._ids[first : first + self.PAGE]
+            page = [i for i in self._ids[first : first + self.PAGE] if i not in self._read_rows]
             found = {summary.id: summary for summary in self._read(page)}
             self._read_rows.update((i, found.get(i)) for i in page)
         return self._read_rows[doc_id]
