@@ -7,10 +7,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from byline.core.model import ParsedDocument, QuoteKind
+from byline.core.model import ParsedDocument, Quote, QuoteKind
 from byline.core.quotes import EXTRACTOR_VERSION, extract_quotes
 from byline.store import Library
 from byline.ui.main_window import MainWindow
+from byline.ui.models import QuoteListModel
 from byline.workflows import document_quotes
 
 WindowFactory = Callable[[], MainWindow]
@@ -158,3 +159,13 @@ def test_moving_the_caret_into_a_quote_selects_it(
     target = next(q for q in window.quotes if q.speaker == "Ivan Petrov")
     window.reader.select_span(target.start + 3, target.start + 3)
     assert window.quotes_panel.current == target
+
+
+def test_the_caret_in_nested_quotes_selects_the_innermost_as_copy_takes_it() -> None:
+    outer = Quote(0, 60, "x" * 60, QuoteKind.INDIRECT, speaker="Anna Smirnova")
+    inner = Quote(20, 40, "y" * 20, QuoteKind.DIRECT, speaker="Anna Smirnova")
+    model = QuoteListModel()
+    model.set_items([outer, inner])
+    assert model.row_at_offset(25) == 1
+    assert model.row_at_offset(5) == 0
+    assert model.row_at_offset(70) == -1

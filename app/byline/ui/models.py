@@ -258,7 +258,7 @@ class QuoteListModel(ValueListModel[Quote]):
         return f"{head}\n{elide_quote(value, 240)}"
 
     def row_at_offset(self, offset: int) -> int:
-        for row, q in enumerate(self._items):
-            if q.start <= offset < q.end:
-                return row
-        return -1
+        """The quote that covers a text offset (the innermost, when they nest, as Copy and the
+        highlight list take it)."""
+        found = innermost_at(self._items, offset)
+        return next((row for row, q in enumerate(self._items) if q is found), -1)
