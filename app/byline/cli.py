@@ -21,7 +21,7 @@ from typing import Any
 
 from byline.core.errors import BylineError
 from byline.core.model import ImportReport, Quote, QuoteKind, SpeakerIndex, SpeakerQuote
-from byline.core.wording import counted, quote_count
+from byline.core.wording import document_counts
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -347,13 +347,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for d in docs:
         date = (d.published or "")[:10]
         source = " · ".join(x for x in (d.outlet, date) if x)
-        counts = ", ".join(
-            (
-                quote_count(d.quote_count),
-                counted(d.highlight_count, "highlight"),
-                counted(d.note_count, "note"),
-            )
-        )
+        counts = ", ".join(document_counts(d))
         print(f"{d.id:>5}  {d.title}" + (f"  ({source})" if source else "") + f"  [{counts}]")
     return EXIT_OK
 

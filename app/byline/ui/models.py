@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from byline.core.model import DocumentSummary, Highlight, Quote, QuoteKind, SearchHit
 from byline.core.selection import innermost_at
-from byline.core.wording import counted, quote_count
+from byline.core.wording import document_counts
 from byline.ui.attribution import quote_words, readable_date
 from byline.ui.floating_bar import color_swatch
 from byline.ui.qt_values import DECORATION_ROLE, DISPLAY_ROLE, TOOL_TIP_ROLE, USER_ROLE
@@ -143,13 +143,7 @@ class DocumentListModel(ValueListModel[DocumentSummary]):
 
     def display(self, value: DocumentSummary) -> str:
         meta = " · ".join(p for p in (value.outlet, readable_date(value.published)) if p)
-        counts = " · ".join(
-            (
-                quote_count(value.quote_count),
-                counted(value.highlight_count, "highlight"),
-                counted(value.note_count, "note"),
-            )
-        )
+        counts = " · ".join(document_counts(value))
         lines = [elide(value.title or "Untitled", 90)]
         if meta:
             lines.append(meta)
