@@ -143,6 +143,10 @@ def test_a_fault_in_the_extractor_keeps_the_document_and_the_rest_of_the_batch(
         counts = [s.quote_count for s in library_documents(library, sort="title")]
         assert counts == [1, None, 1]  # Story 1 is stored unread, to be read when opened
 
+        # A library-wide count reads the others and goes past it, each time.
+        assert cache_missing_quotes(library) == (1, 0)
+        assert cache_missing_quotes(library) == (1, 0)
+
 
 def test_an_import_hashes_each_text_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import byline.store.library

@@ -89,7 +89,7 @@ def document_quotes(library: Library, doc_id: int) -> list[Quote]:
     Extraction runs once per extractor version; the result is cached in the library."""
     quotes = library.cached_quotes(doc_id, EXTRACTOR_VERSION)
     if quotes is None:
-        quotes = extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
+        quotes = _read_stored_document(library, doc_id)
     return _with_corrections(library, doc_id, quotes)
 
 
@@ -114,6 +114,10 @@ def extract_and_cache_quotes(library: Library, doc_id: int, text: str) -> list[Q
     return quotes
 
 
+def _read_stored_document(library: Library, doc_id: int) -> list[Quote]:
+    return extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
+
+
 def quotes_if_new(library: Library, parsed: ParsedDocument, digest: str) -> list[Quote] | None:
     """The quotes the current extractor finds in a document about to be imported (``digest``:
     its text's ``content_hash``), or None when the library holds it already (a duplicate is not
@@ -127,8 +131,7 @@ def quotes_if_new(library: Library, parsed: ParsedDocument, digest: str) -> list
         return extract_quotes(parsed.text)
     except Exception:
         # A fault in the extractor must not cost the reader the document, nor stop the batch:
-        # it is stored unread, and opening it (or the Speakers view) reads it again and says
-        # what went wrong there.
+        # it is stored unread, and opening it reads it again and says what went wrong there.
         return None
 
 
@@ -170,8 +173,12 @@ def cache_missing_quotes(
         if on_progress is not None:
             on_progress(index, len(missing))
         try:
-            extract_and_cache_quotes(library, doc_id, library.get_document(doc_id).text)
+            _read_stored_document(library, doc_id)
         except NotFound:  # removed by the window or another command meanwhile
+            continue
+        except Exception:
+            # A fault in the extractor on one document must not stop the count of all the
+            # others, every time: it stays unread, and opening it says what went wrong.
             continue
     if on_progress is not None:
         on_progress(len(missing), len(missing))
