@@ -245,6 +245,18 @@ def test_speaker_behind_two_appositions_and_a_province() -> None:
         assert (q.speaker, q.text) == ("Rami Aziz", "the fees are a worry for many families")
 
 
+def test_a_name_before_those_who_say_it_is_what_they_speak_of() -> None:
+    """Only "a", "an" or "the" opens who the name is ("Rami Aziz, a baker, says"); after
+    "three officials", "analysts" or "they", the name is what they speak of."""
+    for text, speaker in [
+        ("Sarah Lee, three officials said, will resign next week.", "three officials"),
+        ("Sarah Lee, analysts said, will resign next week.", "analysts"),
+        ("Sarah Lee, they said, will resign next week.", None),  # not her
+    ]:
+        quotes = _indirect(text)
+        assert [q.speaker for q in quotes] == [speaker], text
+
+
 def test_a_place_or_time_opening_the_sentence_is_not_the_speaker() -> None:
     for text, speaker in [
         ("In Ottawa, a spokesman said the talks would resume next week.", "a spokesman"),

@@ -302,7 +302,8 @@ def _reading(
     if appos and NAME_ONLY.match(appos):
         spk = "appos"  # "the director of operations, Jeff Fraser, says"
     opener = (groups.get("opener") or "").rstrip(", ")
-    if (opener and NAME_ONLY.match(opener) and m.group("spk")[:2] in ("a ", "an", "th")
+    if (opener and NAME_ONLY.match(opener)
+            and m.group("spk").split(None, 1)[0].lower() in ("a", "an", "the")
             and opener.split()[0].lower() not in word_set(lang, "not_names.txt")):
         # "Rami Aziz, a baker in Truro, N.S., says": the name, then who they are
         at = start + m.start("opener")
