@@ -72,7 +72,6 @@ class SpeakerQuotesTask(LibraryTask):
 
     def __init__(self, db_path: Path, generation: int, name: str | None) -> None:
         super().__init__(db_path, generation)
-        self.generation = generation
         self.name = name
 
     def work(self, library: Library) -> object:

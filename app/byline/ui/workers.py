@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, SignalInstance
 
 from byline.core.errors import BylineError, LibraryError
-from byline.core.model import ImportReport
 from byline.store import Library, back_up_if_due
 
 if TYPE_CHECKING:
@@ -154,9 +153,6 @@ def start_kept(task: T, keep: set[T]) -> None:
     start(task)
 
 
-__all__ = ["ExportTask", "ImportReport", "ImportTask", "QuotesTask", "start"]
-
-
 class SearchTask(LibraryTask):
     """Search the library for the library pane's search box. Most searches take milliseconds,
     but an odd query over a large library can take much longer; a search that newer typing
@@ -165,7 +161,6 @@ class SearchTask(LibraryTask):
 
     def __init__(self, db_path: Path, generation: int, query: str) -> None:
         super().__init__(db_path, generation)
-        self.generation = generation
         self.query = query
         self._lock = threading.Lock()  # guards _library and _cancelled across threads
         self._library: Library | None = None
@@ -289,7 +284,6 @@ class CheckTask(LibraryTask):
         self, db_path: Path, generation: int, *, text: str | None = None, path: Path | None = None
     ) -> None:
         super().__init__(db_path, generation)
-        self.generation = generation
         self.text, self.path = text, path
 
     def work(self, library: Library) -> object:
