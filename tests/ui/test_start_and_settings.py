@@ -3,7 +3,8 @@ library, and no remote resources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -239,21 +240,14 @@ def test_check_quotes_window_opens_sources_in_the_reading_view(
 def test_first_start_fits_a_1280_by_800_screen_with_every_pane_showing(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    from byline.ui.app import create_window
-
-    window = create_window(data_dir)  # no settings yet: the default geometry
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
+    with _window_as_started(qtbot, data_dir) as window:  # no settings yet: default geometry
+        window.show()
+        qtbot.waitExposed(window)
         frame = window.frameGeometry()
         assert frame.width() <= 1280 and frame.height() <= 800
         assert window.width() >= 1100
         assert window.sidebar.isVisible() and window.library_pane.isVisible()
         assert window.sidebar.width() >= window.sidebar.minimumWidth()
-    finally:
-        window.close()
-        window.session.library.close()
 
 
 def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
@@ -285,6 +279,23 @@ def test_a_change_of_look_recolours_what_the_palette_has_no_role_for(
     window.set_theme(ThemeChoice.LIGHT)  # leave the application palette as it was
 
 
+@contextmanager
+def _window_as_started(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    """The window as ``byline`` builds it, not shown yet (``make_window`` shows it); closed
+    after, in the light look the other tests expect."""
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    try:
+        yield window
+    finally:
+        window.close()
+        QThreadPool.globalInstance().waitForDone(20_000)
+        window.session.library.close()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, False)
+
+
 def _as_a_new_process_on_a_dark_desktop(app: QApplication) -> None:
     apply_theme(app, True)  # a dark palette, as a dark desktop gives
     app.setProperty(theme._APPLIED_LOOK, None)  # no look of Byline's applied yet
@@ -303,9 +314,7 @@ def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_
     assert theme.look_to_start_in(ThemeChoice.SYSTEM)
     assert not theme.look_to_start_in(ThemeChoice.LIGHT)
 
-    window = create_window(data_dir)
-    qtbot.addWidget(window)
-    try:
+    with _window_as_started(qtbot, data_dir) as window:
         assert window.theme is ThemeChoice.SYSTEM and theme.applied_look_is_dark()
         assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(DARK.page)
         window.open_document(doc_id)  # a reading view made in the guessed look
@@ -314,11 +323,6 @@ def test_following_the_system_starts_in_its_palettes_look_and_asks_it_after_the_
         qtbot.waitUntil(lambda: not theme.applied_look_is_dark())
         assert window.welcome.palette().color(QPalette.ColorRole.Window) == QColor(LIGHT.page)
         assert window.reader.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.page)
-    finally:
-        window.close()
-        QThreadPool.globalInstance().waitForDone(20_000)
-        window.session.library.close()
-        apply_theme(app, False)
 
 
 def test_a_start_that_reopens_a_document_asks_the_system_for_its_look_at_once(
@@ -333,16 +337,9 @@ def test_a_start_that_reopens_a_document_asks_the_system_for_its_look_at_once(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     _as_a_new_process_on_a_dark_desktop(app)
-    again = create_window(data_dir)
-    qtbot.addWidget(again)
-    try:
+    with _window_as_started(qtbot, data_dir) as again:
         assert again.document is not None and not theme.applied_look_is_dark()
         assert again.reader.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.page)
-    finally:
-        again.close()
-        QThreadPool.globalInstance().waitForDone(20_000)
-        again.session.library.close()
-        apply_theme(app, False)
 
 
 def test_a_change_of_the_systems_scheme_is_followed_unless_a_look_was_chosen(
