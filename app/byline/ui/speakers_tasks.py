@@ -6,31 +6,39 @@ frame, and reading unread documents takes seconds."""
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
-from byline.core.errors import BylineError
+from byline.core.model import SpeakerIndex
 from byline.store import Library
-from byline.ui.workers import LibraryTask, ReportingTask, open_library_for_task
+from byline.ui.workers import AnswerSignals, LibraryTask
 
 
-class SpeakersSignals(QObject):
+class SpeakersSignals(AnswerSignals):
     progress = Signal(int, int, int)  # generation, documents read, documents to read
-    finished = Signal(int, object, int, int)  # generation, SpeakerIndex, read, left unread
-    failed = Signal(int, str)
 
 
-class SpeakersTask(ReportingTask):
+@dataclass(frozen=True)
+class CountedSpeakers:
+    """What ``SpeakersTask`` answers: every speaker, and how many documents it read for them
+    and left unread."""
+
+    index: SpeakerIndex
+    read: int
+    left: int
+
+
+class SpeakersTask(LibraryTask):
     """Count every speaker in the library; first, when ``read_unread``, extract the quotes of
-    the documents the current extractor has not read (until cancelled)."""
+    the documents the current extractor has not read (until cancelled). Its answer: a
+    CountedSpeakers, keyed by the generation."""
 
     signals: SpeakersSignals
 
     def __init__(self, db_path: Path, generation: int, *, read_unread: bool) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.generation = generation
+        super().__init__(db_path, generation)
         self.read_unread = read_unread
         self.signals = SpeakersSignals()
         self._cancelled = threading.Event()
@@ -39,31 +47,20 @@ class SpeakersTask(ReportingTask):
         """Stop reading documents after the current one; the count still comes."""
         self._cancelled.set()
 
-    def run(self) -> None:
+    def work(self, library: Library) -> object:
         # The extractor loads here, on the worker, as in workers.ImportTask.
         from byline import workflows
 
-        try:
-            with open_library_for_task(self.db_path) as library:
-                read, left = 0, 0
-                if self.read_unread:
-                    read, left = workflows.cache_missing_quotes(
-                        library,
-                        on_progress=lambda done, total: self.signals.progress.emit(
-                            self.generation, done, total
-                        ),
-                        should_cancel=self._cancelled.is_set,
-                    )
-                else:
-                    left = len(workflows.documents_without_quotes(library))
-                index = workflows.library_speakers(library)
-        except BylineError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not leave "Reading quotes…" up forever
-            self.signals.failed.emit(self.generation, f"internal error: {exc!r}")
-            raise
-        self.signals.finished.emit(self.generation, index, read, left)
+        read, left = 0, 0
+        if self.read_unread:
+            read, left = workflows.cache_missing_quotes(
+                library,
+                on_progress=lambda done, total: self.signals.progress.emit(self.key, done, total),
+                should_cancel=self._cancelled.is_set,
+            )
+        else:
+            left = len(workflows.documents_without_quotes(library))
+        return CountedSpeakers(workflows.library_speakers(library), read, left)
 
 
 class SpeakerQuotesTask(LibraryTask):
@@ -75,6 +72,6 @@ class SpeakerQuotesTask(LibraryTask):
         self.name = name
 
     def work(self, library: Library) -> object:
-        from byline import workflows  # see SpeakersTask.run
+        from byline import workflows  # see SpeakersTask.work
 
         return workflows.speaker_quotes(library, self.name)

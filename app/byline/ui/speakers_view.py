@@ -30,7 +30,7 @@ from byline.core.wording import counted
 from byline.ui.attribution import readable_date
 from byline.ui.list_view import EntryList
 from byline.ui.models import UNATTRIBUTED, ItemRole, ValueListModel, elide, elide_quote
-from byline.ui.speakers_tasks import SpeakerQuotesTask, SpeakersTask
+from byline.ui.speakers_tasks import CountedSpeakers, SpeakerQuotesTask, SpeakersTask
 from byline.ui.theme import make_muted
 from byline.ui.workers import start_kept
 
@@ -236,9 +236,10 @@ class SpeakersView(QWidget):
         if done < total and self.cancel_button.isEnabled():
             self.status.setText(f"Reading quotes in {done + 1} of {counted(total, 'document')}…")
 
-    def _counted(self, generation: int, index: SpeakerIndex, read: int, left: int) -> None:
+    def _counted(self, generation: int, count: CountedSpeakers) -> None:
         if generation != self._generation or self._stopped:
             return
+        index, read, left = count.index, count.read, count.left
         self._set_busy(None)
         self.index, self.unread = index, left
         self.read_button.setVisible(left > 0)
