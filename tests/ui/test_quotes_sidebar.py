@@ -169,3 +169,28 @@ def test_the_caret_in_nested_quotes_selects_the_innermost_as_copy_takes_it() -> 
     assert model.row_at_offset(25) == 1
     assert model.row_at_offset(5) == 0
     assert model.row_at_offset(70) == -1
+
+
+def test_a_quote_clicked_inside_a_highlight_keeps_the_quotes_tab(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    library: Library,
+    article: Article,
+    wait_for_quotes: WaitQuotes,
+) -> None:
+    """The caret the click moved is not reported back as the reader's own move, which would
+    select the highlight around it and switch the sidebar to it."""
+    doc_id, _ = library.add_document(article())
+    text = library.get_document(doc_id).text
+    start = text.index("“It was never")
+    library.add_highlight(doc_id, start - 10, start + 40, "green")
+    window = make_window()
+    window.open_document(doc_id)
+    wait_for_quotes(window)
+    window.show_tab(0)
+    panel = window.quotes_panel
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.item(r).start == start)
+    rect = panel.list.visualRect(panel.model.index(row, 0))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.reader.caret_offset() == start
+    assert window.sidebar.currentIndex() == 0 and panel.current == panel.model.item(row)

@@ -147,7 +147,6 @@ class MainWindow(QMainWindow):
         self.overwrite_box: QMessageBox | None = None
         self.last_export: list[Path] = []
         self._closed = False  # late worker results are dropped after close
-        self._syncing = False  # a sidebar selection is moving the caret, or vice versa
         self.import_summary: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
         self.link_dialog: QMessageBox | None = None
@@ -932,18 +931,12 @@ class MainWindow(QMainWindow):
 
     # ================================================================== sidebar <-> text
     def go_to_quote(self, quote: Quote) -> None:
-        self._syncing = True
-        self.reader.reveal(quote.start, quote.end)
-        self._syncing = False
+        self.reader.reveal(quote.start, quote.end)  # which does not report the caret back
 
     def go_to_highlight(self, highlight: Highlight) -> None:
-        self._syncing = True
         self.reader.reveal(highlight.start, highlight.end)
-        self._syncing = False
 
     def _caret_moved(self, offset: int) -> None:
-        if self._syncing:
-            return
         if self.highlights_panel.select_offset(offset):
             self.show_tab(HIGHLIGHTS_TAB, reveal=False)
             self.quotes_panel.select_offset(offset)

@@ -77,6 +77,7 @@ class ReaderView(QTextBrowser):
         self._flash: Span | None = None
         self._built: QTextDocument | None = None
         self._pending_top: int | None = None  # see scroll_to_offset
+        self._echo_caret = True  # see reveal
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -215,10 +216,11 @@ class ReaderView(QTextBrowser):
         position = self._map.to_doc(start)
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
-        self.blockSignals(True)  # the caret moved because of the sidebar; don't echo it back
-        self.setTextCursor(cursor)
-        self.blockSignals(False)
-        self._place_floating_bar()  # the selection it floated over is gone
+        self._echo_caret = False  # the caret moved because of the sidebar; don't echo it back
+        try:
+            self.setTextCursor(cursor)  # selectionChanged still hides the floating bar
+        finally:
+            self._echo_caret = True
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
@@ -445,7 +447,7 @@ class ReaderView(QTextBrowser):
 
     # -- reporting -----------------------------------------------------------------------------
     def _report_cursor(self) -> None:
-        if self._document is not None and not self.textCursor().hasSelection():
+        if self._echo_caret and self._document is not None and not self.textCursor().hasSelection():
             self.cursorOffsetChanged.emit(self.caret_offset())
 
     def _place_floating_bar(self) -> None:
