@@ -298,6 +298,9 @@ def test_what_someone_will_argue_is_a_prediction_not_speech() -> None:
     assert _indirect("The Greens will argue that the plan undermines other efforts.") == []
     (q,) = _indirect("The Greens argued that the plan undermines other efforts.")
     assert q.speaker == "The Greens"
+    # Quoted words given out before they are spoken are the speaker's.
+    (q,) = extract_quotes("“We are ready,” Anna Smirnova will tell the conference on Monday.")
+    assert (q.kind.value, q.speaker) == ("direct", "Anna Smirnova")
 
 
 def test_contended_takes_a_clause_not_a_contest() -> None:

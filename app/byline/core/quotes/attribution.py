@@ -19,10 +19,16 @@ TOK = (
     r"|(?:[A-Z]\.)+[A-Z]?|[^\s,.;:!?“”\"«»„()\[\]—–]++)"
 )
 # Speech-verb helpers that may stand between speaker and cue: "has said", "also told".
-AUX = (
-    r"(?:(?:also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
-    r"|will|did|does|do|(?:was|were|is)\s+quoted\s+as|\w+ly)\s+)*"
+_HELPERS = (
+    r"also|later|then|again|once|previously|recently|earlier|further|has|had|have|would"
+    r"|did|does|do|(?:was|were|is)\s+quoted\s+as|\w+ly"
 )
+# Before a quotation's cue "will" too: words given out before they are spoken ("“We are
+# ready,” she will tell the conference").
+AUX = rf"(?:(?:{_HELPERS}|will)\s+)*"
+# Before a reporting verb not: what someone will say or argue is a prediction, not speech
+# ("The New Democrats will argue that ...").
+REPORT_AUX = rf"(?:(?:{_HELPERS})\s+)*"
 # Who the speaker is, between commas: "Lee, a spokeswoman for the union, said". A clause
 # joined by a conjunction is not one ("His story is remarkable, but ..., say opponents").
 # It may go on with a relative clause, an apposition of its own or a place's province or state:

@@ -195,8 +195,6 @@ def _bare_document(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?i:the|this|that)\s+(?:[a-z][\w-]*\s+)?|(?i:an?)\s+)(?:{nouns})$")
 
 
-
-
 def _they_positions(text: str) -> list[int]:
     """Where "they" or "They" stands in ``text`` (found with str.find, at C speed)."""
     found = []
@@ -208,6 +206,8 @@ def _they_positions(text: str) -> list[int]:
             i = text.find(word, i + 4)
     found.sort()
     return found
+
+
 _THEY_REACH = 400  # characters after a plural subject where a "they" is looked for
 
 

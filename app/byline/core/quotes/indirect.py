@@ -9,12 +9,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from byline.core.quotes.attribution import APPOSITION, AUX, NAME_ONLY, STOP, TOK, cues_in
+from byline.core.quotes.attribution import (
+    APPOSITION,
+    NAME_ONLY,
+    REPORT_AUX,
+    STOP,
+    TOK,
+    cues_in,
+)
 from byline.core.quotes.lexicon import alternation, load_lexicon, word_set
-
-# Helpers before a reporting verb; "will" is not one: what someone will say or argue is a
-# prediction, not speech ("The New Democrats will argue that ...").
-_AUX = AUX.replace("|will|", "|")
 
 # What may stand between the cue and the reported clause: whom it was told to, when, where.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
@@ -139,15 +142,15 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"^(?i:according\s+to)\s+(?P<spk>[^,“”\"]{{1,120}}?),\s+{clause_to_end}"),
         re.compile(rf"^{clause},?\s+according\s+to\s+{spk}(?:,{_APPOSITION_WORDS})?{end}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{tell_cue}{_OBJECT}{tail}"),
-        re.compile(rf"^{_OPENER}{spk}{appos}\s+{_AUX}{cue}{tail}"),
-        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{_AUX}{cue}"
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{REPORT_AUX}{tell_cue}{_OBJECT}{tail}"),
+        re.compile(rf"^{_OPENER}{spk}{appos}\s+{REPORT_AUX}{cue}{tail}"),
+        re.compile(rf"^{clause},[”\"’]?\s+{spk}\s+{REPORT_AUX}{cue}"
                    rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         re.compile(rf"^{clause},[”\"’]?\s+{plain_cue}\s+{spk}{STOP}"
                    rf"(?:,{_APPOSITION_WORDS}|\s+[^,.!?]{{0,40}})?{end}"),
         # a second verb of the subject: "Pompeo praised China's help and said he ..."
         re.compile(
-            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{_AUX}{cue}{tail}"
+            rf"^{_OPENER}{spk}\s+[a-z]+(?:ed|s)\b[^.!?;“”\"]*?\s+and\s+{REPORT_AUX}{cue}{tail}"
         ),
         # what the subject did, then said: "Graf protested the bills, saying they ..."
         re.compile(
@@ -156,13 +159,13 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         ),
         # the speaker set inside the reported words: "Police, Sinclair says, have no policies"
         re.compile(
-            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{_AUX}{cue}"
+            rf"^(?P<clause>[^,“”\"]{{3,80}},\s+(?:{short_spk}\s+{REPORT_AUX}{cue}"
             rf"|(?P<acc>according\s+to)\s+(?P<src>[^,“”\"]{{1,80}})),\s+[^“”\"]+?){end}"
         ),
         # the speaker and verb inside the sentence: "..., and Hadwin says it's a great group"
         # (tried only where a speech verb is, see _inner_readings; after the reading above:
         # "revenues, they promise, will be ..." is not "they promise <clause>")
-        re.compile(rf"{short_spk}\s+{_AUX}{cue}{tail}"),
+        re.compile(rf"{short_spk}\s+{REPORT_AUX}{cue}{tail}"),
     )
 
 
