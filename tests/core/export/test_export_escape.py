@@ -156,6 +156,7 @@ def test_users_markdown_passes_through_as_markdown() -> None:
         "Inline <script> left open",
         "Inline <textarea> left open",
         "<style>\nleft open",
+        "text\n<!----><!--",  # a comment closed, then one opened on the line that closes it
     ],
 )
 def test_an_unfinished_note_cannot_swallow_what_follows(note: str) -> None:

@@ -137,10 +137,26 @@ def _contained(markdown: str) -> bool:
         return False
     if "<" not in markdown:
         return True
+    html = _PARSER.renderer.render(tokens, _PARSER.options, {})
     probe = _SentinelProbe()
-    probe.feed(_PARSER.renderer.render(tokens, _PARSER.options, {}))
+    probe.feed(html)
     probe.close()
-    return probe.seen
+    return probe.seen and not _comment_left_open(html)
+
+
+def _comment_left_open(html: str) -> bool:
+    """Whether an HTML comment is still open at the end, hiding the rest of the page from a
+    browser. Python's HTMLParser (before 3.13) reads an unfinished comment as text instead."""
+    at = 0
+    while (start := html.find("<!--", at)) >= 0:
+        if html.startswith(("<!-->", "<!--->"), start):  # closed at once, as browsers read it
+            at = start + 4
+            continue
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return True
+        at = end + 3
+    return False
 
 
 # Elements whose content a browser does not read as markup: left open, they hide the page.
